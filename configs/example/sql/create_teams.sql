@@ -1,0 +1,4 @@
+create table #table_name# (
+    id    integer primary key,
+    name  varchar not null   -- the team's display name
+);

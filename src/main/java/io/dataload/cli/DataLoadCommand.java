@@ -1,0 +1,44 @@
+package io.dataload.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code dataload} command. */
+@Command(name = "dataload",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Runs the actions of JSON action files (the Python DataLoad format) against a database.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:an action failed",
+            "2:bad usage, configuration or placeholder (nothing ran)",
+            "3:internal error",
+            "130:interrupted"})
+public final class DataLoadCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run");
+    }
+
+    /** The configured command line: usage errors exit 2, unexpected exceptions 3. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new DataLoadCommand());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            err.println("dataload: internal error: " + exception);
+            exception.printStackTrace(err);
+            err.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        return commandLine;
+    }
+}

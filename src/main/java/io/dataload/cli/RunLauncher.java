@@ -1,0 +1,151 @@
+package io.dataload.cli;
+
+import io.dataload.config.ActionFile;
+import io.dataload.config.ActionFileReader;
+import io.dataload.config.ConfigException;
+import io.dataload.config.Problem;
+import io.dataload.config.ResourceReader;
+import io.dataload.config.Resources;
+import io.dataload.db.ConnectionSource;
+import io.dataload.db.DatabaseTarget;
+import io.dataload.execute.ActionExecutor;
+import io.dataload.execute.ExecActionExecutor;
+import io.dataload.execute.ExtractActionExecutor;
+import io.dataload.execute.RunOutcome;
+import io.dataload.execute.Runner;
+import io.dataload.execute.ShellRunner;
+import io.dataload.execute.SqlActionExecutor;
+import io.dataload.plan.ActionKind;
+import io.dataload.plan.PlaceholderResolver;
+import io.dataload.plan.Plan;
+import io.dataload.plan.Planner;
+import io.dataload.record.ExecutionLog;
+import io.dataload.record.LogFileWriter;
+import io.dataload.record.LogRecord;
+import io.dataload.record.SecretMasker;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run from options to exit code: read and check everything (exit 2 with every problem, nothing
+ * run), run the plan, print the execution log grouped by entry and save it.
+ */
+public final class RunLauncher {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public RunLauncher(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int launch(RunOptions options) {
+        Plan plan;
+        DatabaseTarget target;
+        SecretMasker masker;
+        try {
+            Resources resources = options.resourceFile() == null ? Resources.none()
+                    : new ResourceReader().read(options.resourceFile(), options.workDir().resolve(options.resourceFile()));
+            ActionFile file = new ActionFileReader().read(options.actionFile(),
+                    options.workDir().resolve(options.actionFile()));
+            PlaceholderResolver resolver = new PlaceholderResolver(List.of(), resources.values(), options.params());
+            plan = new Planner(options.workDir()).plan(file, options.action(), options.startingTable(),
+                    options.attempt(), resolver);
+            target = DatabaseTarget.resolve(options.database(), resources, DatabaseTarget.environment(),
+                    options.workDir());
+            masker = masker(plan, target);
+        } catch (ConfigException e) {
+            for (Problem problem : e.problems()) {
+                err.println(problem);
+            }
+            err.println("dataload: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
+                    + " found; nothing was run.");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        return execute(options, plan, target, masker);
+    }
+
+    private int execute(RunOptions options, Plan plan, DatabaseTarget target, SecretMasker masker) {
+        LocalDateTime started = LocalDateTime.now();
+        ExecutionLog log = new ExecutionLog(masker, record -> live(options, record));
+        int poolSize = options.pool() != null ? options.pool() : plan.defaultPoolSize();
+        log.add(null, "run \"" + plan.action() + "\" over " + options.actionFile() + ", attempt " + plan.attempt()
+                + ", " + plan.mode().fileName() + (plan.startingTable() == null ? "" : " from " + plan.startingTable())
+                + ", " + plan.actions().size() + " entr" + (plan.actions().size() == 1 ? "y" : "ies")
+                + (plan.needsDatabase() ? ", database " + target.maskedUrl() : ""));
+        RunOutcome outcome;
+        try (ConnectionSource source = target.connect(poolSize)) {
+            ShellRunner shell = new ShellRunner(options.workDir());
+            Map<ActionKind, ActionExecutor> executors = Map.of(
+                    ActionKind.EXEC, new ExecActionExecutor(shell, log),
+                    ActionKind.SQL, new SqlActionExecutor(source, log),
+                    ActionKind.EXTRACT, new ExtractActionExecutor(source, log));
+            outcome = new Runner(plan, log, shell, executors, poolSize).run();
+        } catch (InterruptedException e) {
+            log.add(null, "interrupted");
+            finish(options, plan, log, started);
+            return ExitCodes.INTERRUPTED;
+        }
+        finish(options, plan, log, started);
+        return outcome.success() ? ExitCodes.SUCCESS : ExitCodes.ACTION_FAILED;
+    }
+
+    private void finish(RunOptions options, Plan plan, ExecutionLog log, LocalDateTime started) {
+        String runLabel = options.actionFile();
+        out.println();
+        out.println("Execution log");
+        log.grouped().forEach((entry, records) -> {
+            out.println("[" + (entry == null ? runLabel : entry) + "]");
+            for (LogRecord record : records) {
+                if (!record.detail() || options.verbose()) {
+                    out.printf("%4d %s %s%n", record.step(), ExecutionLog.TIME.format(record.time()),
+                            indent(record.text()));
+                }
+            }
+        });
+        String name = LogFileWriter.fileName(options.wrapper(), options.actionFile(), plan.action(), plan.attempt(),
+                started);
+        try {
+            Path saved = LogFileWriter.write(options.workDir().resolve(options.logDir()), name, log, runLabel);
+            out.println("Log saved to " + options.workDir().relativize(saved));
+        } catch (IOException e) {
+            err.println("dataload: could not save the log in " + options.logDir() + ": " + e.getMessage());
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private void live(RunOptions options, LogRecord record) {
+        if (options.quiet() || (record.detail() && !options.verbose())) {
+            return;
+        }
+        String entry = record.entry() == null ? "" : "[" + record.entry() + "] ";
+        synchronized (err) {
+            err.println(CLOCK.format(record.time()) + " " + entry + indent(record.text()));
+            err.flush();
+        }
+    }
+
+    private static String indent(String text) {
+        return text.replace("\n", "\n                             ");
+    }
+
+    private static SecretMasker masker(Plan plan, DatabaseTarget target) {
+        Map<String, String> values = new HashMap<>(plan.resolver().resources());
+        values.putAll(plan.resolver().runtime());
+        plan.resolver().placeholders().forEach(p -> values.put(p.name(), p.value()));
+        if (target.password() != null) {
+            values.put("database password", target.password());
+        }
+        return new SecretMasker(values);
+    }
+}

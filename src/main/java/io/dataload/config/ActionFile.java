@@ -1,0 +1,26 @@
+package io.dataload.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An action file as written. {@code displayPath} is the path as the user gave it (used in
+ * messages and in the log file name); {@code path} is where it was read from.
+ */
+public record ActionFile(
+        String displayPath,
+        Path path,
+        List<TableEntry> tables,
+        Mode mode,
+        List<Placeholder> placeholders,
+        ErrorPolicy onError,
+        Map<String, List<Command>> onSuccessByAction,
+        List<Command> onSuccess,
+        List<Command> onSuccessNotification,
+        List<Command> onErrorNotification) {
+
+    public List<Command> onSuccessFor(String action) {
+        return onSuccessByAction.getOrDefault(action, List.of());
+    }
+}

@@ -1,0 +1,344 @@
+package io.dataload.config;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads an action file in the Python tool's format into an {@link ActionFile}, reporting every
+ * problem with its file, line and column.
+ */
+public final class ActionFileReader {
+    private static final String ON_SUCCESS = "OnSuccess";
+    private static final String ON_SUCCESS_NOTIFICATION = "OnSuccessNotification";
+    private static final String ON_ERROR_NOTIFICATION = "OnErrorNotification";
+    private static final List<String> SPEC_OPTIONS = List.of(
+            "tofile", "delimiter", "delimeter", "quotechar", "quoting", "doublequote", "escapechar",
+            "lineterminator");
+
+    private final Problems problems = new Problems();
+
+    /**
+     * @param displayPath the path as the user wrote it
+     * @param path        the same path resolved against the working directory
+     */
+    public ActionFile read(String displayPath, Path path) throws ConfigException {
+        Path shown = Path.of(displayPath);
+        String text = readText(shown, path);
+        Node root = new JsonTreeReader(shown).read(text);
+        if (!root.isObject()) {
+            throw new ConfigException(root.location(), "an action file must be a JSON object with \"Tables\", found "
+                    + root.typeName());
+        }
+        Map<String, Node> fields = root.fields();
+        List<TableEntry> tables = readTables(fields.get("Tables"), root.location());
+        Mode mode = readMode(fields.get("Mode"));
+        List<Placeholder> placeholders = readPlaceholders(fields.get("Placeholders"));
+        ErrorPolicy onError = readPolicy(fields.get("OnError"));
+        Map<String, List<Command>> byAction = new LinkedHashMap<>();
+        List<Command> onSuccess = List.of();
+        for (Map.Entry<String, Node> field : fields.entrySet()) {
+            String key = field.getKey();
+            if (key.equals(ON_SUCCESS)) {
+                onSuccess = readCommands(field.getValue(), key);
+            } else if (key.startsWith(ON_SUCCESS) && !key.equals(ON_SUCCESS_NOTIFICATION)) {
+                byAction.put(key.substring(ON_SUCCESS.length()), readCommands(field.getValue(), key));
+            }
+        }
+        List<Command> successNotification = readCommands(fields.get(ON_SUCCESS_NOTIFICATION), ON_SUCCESS_NOTIFICATION);
+        List<Command> errorNotification = readCommands(fields.get(ON_ERROR_NOTIFICATION), ON_ERROR_NOTIFICATION);
+        problems.throwIfAny();
+        return new ActionFile(displayPath, path, tables, mode, placeholders, onError, byAction, onSuccess,
+                successNotification, errorNotification);
+    }
+
+    static String readText(Path shown, Path path) throws ConfigException {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(Location.file(shown), "file not found");
+        } catch (MalformedInputException e) {
+            throw new ConfigException(Location.file(shown), "not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new ConfigException(Location.file(shown), "cannot read: " + e.getMessage());
+        }
+    }
+
+    private List<TableEntry> readTables(Node node, Location rootLocation) {
+        List<TableEntry> tables = new ArrayList<>();
+        if (node == null) {
+            problems.add(rootLocation, "missing \"Tables\": the list of entries to run");
+            return tables;
+        }
+        if (!node.isArray()) {
+            problems.add(node.location(), "\"Tables\" must be a list of entries, found " + node.typeName());
+            return tables;
+        }
+        Map<String, Location> seen = new LinkedHashMap<>();
+        for (Node item : node.items()) {
+            TableEntry entry = readTable(item);
+            if (entry == null) {
+                continue;
+            }
+            Location first = seen.putIfAbsent(entry.name(), entry.location());
+            if (first != null) {
+                problems.add(entry.location(), "table \"" + entry.name() + "\" is listed twice (first at line "
+                        + first.line() + ")");
+            }
+            tables.add(entry);
+        }
+        return tables;
+    }
+
+    private TableEntry readTable(Node item) {
+        if (!item.isObject()) {
+            problems.add(item.location(), "an entry of \"Tables\" must be an object with \"name\" and \"scripts\", found "
+                    + item.typeName());
+            return null;
+        }
+        Map<String, Node> fields = item.fields();
+        String name = requiredString(fields.get("name"), item.location(), "entry", "name");
+        String description = optionalString(fields.get("description"), "description");
+        ErrorPolicy onError = readPolicy(fields.get("OnError"));
+        Node scriptsNode = fields.get("scripts");
+        Map<String, ActionSpec> scripts = new LinkedHashMap<>();
+        String label = name == null ? "entry" : "table \"" + name + "\"";
+        if (scriptsNode == null) {
+            problems.add(item.location(), label + ": missing \"scripts\": the map from action name to script file");
+        } else if (!scriptsNode.isObject()) {
+            problems.add(scriptsNode.location(), label + ": \"scripts\" must be an object mapping action names to files, found "
+                    + scriptsNode.typeName());
+        } else {
+            for (Map.Entry<String, Node> script : scriptsNode.fields().entrySet()) {
+                ActionSpec spec = readSpec(label, script.getKey(), script.getValue());
+                if (spec != null) {
+                    scripts.put(script.getKey(), spec);
+                }
+            }
+        }
+        return name == null ? null : new TableEntry(name, description, scripts, onError, item.location());
+    }
+
+    private ActionSpec readSpec(String label, String action, Node node) {
+        if (node.isString()) {
+            return new ActionSpec(action, node.text(), node.location(), Map.of(), null, List.of());
+        }
+        if (!node.isObject()) {
+            problems.add(node.location(), label + ": action \"" + action
+                    + "\" must be a file path or an object with \"file\", found " + node.typeName());
+            return null;
+        }
+        Map<String, Node> fields = node.fields();
+        String where = label + ": action \"" + action + "\"";
+        Node fileNode = fields.get("file");
+        String file = requiredString(fileNode, node.location(), where, "file");
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : SPEC_OPTIONS) {
+            Node value = fields.get(option);
+            if (value != null) {
+                String text = scalarText(value);
+                if (text == null) {
+                    problems.add(value.location(), where + ": \"" + option + "\" must be a string, found " + value.typeName());
+                } else {
+                    options.put(option, text);
+                }
+            }
+        }
+        ErrorPolicy onError = readPolicy(fields.get("OnError"));
+        List<Command> onSuccess = readCommands(fields.get(ON_SUCCESS), ON_SUCCESS);
+        if (file == null) {
+            return null;
+        }
+        return new ActionSpec(action, file, fileNode.location(), options, onError, onSuccess);
+    }
+
+    private Mode readMode(Node node) {
+        if (node == null) {
+            return Mode.SEQUENTIAL;
+        }
+        if (node.isString()) {
+            for (Mode mode : Mode.values()) {
+                if (mode.fileName().equalsIgnoreCase(node.text().trim())) {
+                    return mode;
+                }
+            }
+        }
+        problems.add(node.location(), "\"Mode\" must be \"Sequential\" or \"Parallel\", found "
+                + (node.isString() ? "\"" + node.text() + "\"" : node.typeName()));
+        return Mode.SEQUENTIAL;
+    }
+
+    private List<Placeholder> readPlaceholders(Node node) {
+        List<Placeholder> list = new ArrayList<>();
+        if (node == null) {
+            return list;
+        }
+        if (!node.isArray()) {
+            problems.add(node.location(), "\"Placeholders\" must be a list of {\"name\": ..., \"value\": ...}, found "
+                    + node.typeName());
+            return list;
+        }
+        for (Node item : node.items()) {
+            if (!item.isObject()) {
+                problems.add(item.location(), "a placeholder must be an object {\"name\": \"#key#\", \"value\": \"...\"}, found "
+                        + item.typeName());
+                continue;
+            }
+            String name = requiredString(item.fields().get("name"), item.location(), "placeholder", "name");
+            Node valueNode = item.fields().get("value");
+            String value = valueNode == null ? null : scalarText(valueNode);
+            if (valueNode == null) {
+                problems.add(item.location(), "placeholder" + (name == null ? "" : " \"" + name + "\"")
+                        + ": missing \"value\"");
+            } else if (value == null) {
+                problems.add(valueNode.location(), "placeholder \"" + name + "\": \"value\" must be a string or number, found "
+                        + valueNode.typeName());
+            }
+            if (name != null && value != null) {
+                list.add(new Placeholder(name, value, item.location()));
+            }
+        }
+        return list;
+    }
+
+    private ErrorPolicy readPolicy(Node node) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problems.add(node.location(), "\"OnError\" must be an object like {\"does not exist\": [\"Ignore\"], \"AnyOther\": [\"Stop\"]}, found "
+                    + node.typeName());
+            return null;
+        }
+        List<ErrorRule> rules = new ArrayList<>();
+        List<Answer> anyOther = null;
+        for (Map.Entry<String, Node> field : node.fields().entrySet()) {
+            List<Answer> answers = readAnswers(field.getKey(), field.getValue());
+            if (field.getKey().equals(ErrorPolicy.ANY_OTHER)) {
+                anyOther = answers;
+            } else if (field.getKey().isEmpty()) {
+                problems.add(field.getValue().location(), "\"OnError\": an empty key matches every error; use \"AnyOther\"");
+            } else {
+                rules.add(new ErrorRule(field.getKey(), answers, field.getValue().location()));
+            }
+        }
+        return new ErrorPolicy(rules, anyOther, node.location());
+    }
+
+    private List<Answer> readAnswers(String key, Node node) {
+        List<Answer> answers = new ArrayList<>();
+        if (!node.isArray()) {
+            problems.add(node.location(), "\"OnError\" \"" + key + "\": must be a list with one answer per attempt, like [\"Stop\"], found "
+                    + node.typeName());
+            return answers;
+        }
+        for (Node item : node.items()) {
+            Answer answer = readAnswer(key, item);
+            if (answer != null) {
+                answers.add(answer);
+            }
+        }
+        return answers;
+    }
+
+    private Answer readAnswer(String key, Node item) {
+        if (!item.isString()) {
+            problems.add(item.location(), "\"OnError\" \"" + key + "\": an answer must be \"Stop\", \"Ignore\" or a shell command, found "
+                    + item.typeName());
+            return null;
+        }
+        String text = item.text();
+        if (text.equals("Stop")) {
+            return new Answer.Stop(item.location());
+        }
+        if (text.equals("Ignore")) {
+            return new Answer.Ignore(item.location());
+        }
+        String lower = text.trim().toLowerCase(Locale.ROOT);
+        if (lower.equals("stop") || lower.equals("ignore")) {
+            String proper = lower.equals("stop") ? "Stop" : "Ignore";
+            problems.add(item.location(), "\"OnError\" \"" + key + "\": \"" + text + "\" would run as a shell command; write \""
+                    + proper + "\"");
+            return null;
+        }
+        if (text.isBlank()) {
+            problems.add(item.location(), "\"OnError\" \"" + key + "\": an empty answer; write \"Stop\", \"Ignore\" or a command");
+            return null;
+        }
+        return new Command(text, item.location());
+    }
+
+    private List<Command> readCommands(Node node, String key) {
+        if (node == null) {
+            return List.of();
+        }
+        if (node.isString()) {
+            return List.of(new Command(node.text(), node.location()));
+        }
+        List<Command> commands = new ArrayList<>();
+        List<Node> items = node.isArray() ? node.items() : List.of(node);
+        for (Node item : items) {
+            if (item.isString()) {
+                commands.add(new Command(item.text(), item.location()));
+            } else if (item.isObject() && item.fields().size() == 1 && item.fields().containsKey("command")
+                    && item.fields().get("command").isString()) {
+                Node command = item.fields().get("command");
+                commands.add(new Command(command.text(), command.location()));
+            } else if (item.isObject() && !item.fields().isEmpty()) {
+                String kind = item.fields().keySet().iterator().next();
+                problems.add(item.location(), "\"" + key + "\": \"" + kind
+                        + "\" is not supported by this version; use a shell command or {\"command\": \"...\"}");
+            } else {
+                problems.add(item.location(), "\"" + key + "\" must be a shell command, found " + item.typeName());
+            }
+        }
+        return commands;
+    }
+
+    private String requiredString(Node node, Location parent, String what, String key) {
+        if (node == null) {
+            problems.add(parent, what + ": missing \"" + key + "\"");
+            return null;
+        }
+        if (!node.isString() || node.text().isBlank()) {
+            problems.add(node.location(), what + ": \"" + key + "\" must be a non-empty string, found "
+                    + (node.isString() ? "an empty string" : node.typeName()));
+            return null;
+        }
+        return node.text();
+    }
+
+    private String optionalString(Node node, String key) {
+        if (node == null || node.value() == null) {
+            return null;
+        }
+        String text = scalarText(node);
+        if (text == null) {
+            problems.add(node.location(), "\"" + key + "\" must be a string, found " + node.typeName());
+        }
+        return text;
+    }
+
+    /** A scalar as Python's {@code str()} would print it; null for objects and lists. */
+    static String scalarText(Node node) {
+        Object value = node.value();
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (value instanceof Number) {
+            return PythonText.str(value);
+        }
+        return null;
+    }
+}

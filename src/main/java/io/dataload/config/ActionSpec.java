@@ -1,0 +1,21 @@
+package io.dataload.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry's script for one action name: the file and the action's options ({@code tofile},
+ * {@code delimiter} and the other extract options), its own {@code OnError} and {@code OnSuccess}.
+ */
+public record ActionSpec(
+        String action,
+        String file,
+        Location location,
+        Map<String, String> options,
+        ErrorPolicy onError,
+        List<Command> onSuccess) {
+
+    public String option(String name) {
+        return options.get(name);
+    }
+}

@@ -1,0 +1,80 @@
+package io.dataload.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/** Reads the YAML resource file and flattens it into placeholder keys. */
+public final class ResourceReader {
+
+    public Resources read(String displayPath, Path path) throws ConfigException {
+        Path shown = Path.of(displayPath);
+        String text = ActionFileReader.readText(shown, path);
+        Object root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true);
+            options.setMaxAliasesForCollections(50);
+            Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+                    new DumperOptions(), options, new DatesAsText());
+            root = yaml.load(text);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            Location at = mark == null ? Location.file(shown) : Location.of(shown, mark.getLine() + 1, mark.getColumn() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new ConfigException(at, "invalid YAML: " + oneLine(problem));
+        } catch (YAMLException e) {
+            throw new ConfigException(Location.file(shown), "invalid YAML: " + oneLine(e.getMessage()));
+        }
+        Map<String, String> flat = new LinkedHashMap<>();
+        if (root == null) {
+            return new Resources(displayPath, flat);
+        }
+        if (!(root instanceof Map)) {
+            throw new ConfigException(Location.of(shown, 1, 1), "a resource file must be a YAML mapping of keys to values");
+        }
+        flatten("", root, flat);
+        return new Resources(displayPath, flat);
+    }
+
+    private static void flatten(String prefix, Object value, Map<String, String> out) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = PythonText.str(entry.getKey());
+                flatten(prefix.isEmpty() ? key : prefix + "." + key, entry.getValue(), out);
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(prefix + "[" + i + "]", list.get(i), out);
+            }
+        } else if (!prefix.isEmpty()) {
+            out.put(prefix, PythonText.str(value));
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
+    }
+
+    /** Keeps dates and timestamps as written, which is what Python's str() of them prints. */
+    private static final class DatesAsText extends Resolver {
+        @Override
+        public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+            if (!Tag.TIMESTAMP.equals(tag)) {
+                super.addImplicitResolver(tag, regexp, first, limit);
+            }
+        }
+    }
+}

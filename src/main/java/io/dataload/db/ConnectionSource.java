@@ -1,0 +1,16 @@
+package io.dataload.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Hands out one connection per running SQL action, with autocommit off. */
+public interface ConnectionSource extends AutoCloseable {
+
+    Dialect dialect();
+
+    /** A connection with autocommit off; the caller closes it. */
+    Connection open() throws SQLException;
+
+    @Override
+    void close();
+}

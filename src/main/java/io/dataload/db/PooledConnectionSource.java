@@ -1,0 +1,68 @@
+package io.dataload.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** A server database (PostgreSQL, MySQL/MariaDB) behind a HikariCP pool, created on first use. */
+public final class PooledConnectionSource implements ConnectionSource {
+    private final DatabaseTarget target;
+    private final int size;
+    private HikariDataSource pool;
+
+    public PooledConnectionSource(DatabaseTarget target, int size) {
+        this.target = target;
+        this.size = size;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return target.engine().dialect();
+    }
+
+    @Override
+    public Connection open() throws SQLException {
+        return pool().getConnection();
+    }
+
+    private synchronized HikariDataSource pool() throws SQLException {
+        if (pool == null) {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("dataload");
+            config.setJdbcUrl(target.url());
+            if (target.user() != null) {
+                config.setUsername(target.user());
+            }
+            if (target.password() != null) {
+                config.setPassword(target.password());
+            }
+            Properties properties = target.driverProperties();
+            properties.forEach((key, value) -> config.addDataSourceProperty((String) key, value));
+            config.setAutoCommit(false);
+            config.setMaximumPoolSize(size);
+            config.setMinimumIdle(0);
+            config.setConnectionTimeout(30_000);
+            config.setInitializationFailTimeout(1);
+            try {
+                pool = new HikariDataSource(config);
+            } catch (HikariPool.PoolInitializationException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw new SQLException("cannot connect to " + target.maskedUrl() + ": " + e.getMessage(), e);
+            }
+        }
+        return pool;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.dataload.execute;
+
+import java.time.Duration;
+
+/**
+ * What one action did: success with a row count, or failure with the error text that
+ * {@code OnError} keys are matched against ({@code vendor code (SQL state): message}) and where in
+ * the script it happened.
+ */
+public record ActionResult(boolean ok, long rows, String errorText, String where, Duration elapsed) {
+
+    public static ActionResult success(long rows, Duration elapsed) {
+        return new ActionResult(true, rows, null, null, elapsed);
+    }
+
+    public static ActionResult failure(String errorText, String where, Duration elapsed) {
+        return new ActionResult(false, 0, errorText, where, elapsed);
+    }
+}

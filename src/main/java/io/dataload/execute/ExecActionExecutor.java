@@ -1,0 +1,34 @@
+package io.dataload.execute;
+
+import io.dataload.plan.PlannedAction;
+import io.dataload.record.ExecutionLog;
+import java.time.Duration;
+import java.time.Instant;
+
+/** {@code exec}: the script's text is a shell command; exit code 0 is success. */
+public final class ExecActionExecutor implements ActionExecutor {
+    private final ShellRunner shell;
+    private final ExecutionLog log;
+
+    public ExecActionExecutor(ShellRunner shell, ExecutionLog log) {
+        this.shell = shell;
+        this.log = log;
+    }
+
+    @Override
+    public ActionResult execute(PlannedAction action) throws InterruptedException {
+        Instant start = Instant.now();
+        log.detail(action.name(), action.script().strip());
+        ShellResult result = shell.run(action.script());
+        Duration elapsed = Duration.between(start, Instant.now());
+        if (!result.output().isEmpty()) {
+            log.add(action.name(), "output: " + result.output());
+        }
+        if (result.exitCode() == 0) {
+            return ActionResult.success(0, elapsed);
+        }
+        String error = "Command returned non-zero exit status " + result.exitCode() + "."
+                + (result.output().isEmpty() ? "" : " " + result.output());
+        return ActionResult.failure(error, action.scriptDisplay(), elapsed);
+    }
+}

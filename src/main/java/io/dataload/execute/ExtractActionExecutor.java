@@ -1,0 +1,135 @@
+package io.dataload.execute;
+
+import io.dataload.db.ConnectionSource;
+import io.dataload.db.SqlStatement;
+import io.dataload.plan.PlannedAction;
+import io.dataload.record.ExecutionLog;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code extract}: runs the script (the last statement is the query) and streams its rows to the
+ * target file as Python's csv module would write them. The rows go to a temporary file in the
+ * target's folder, renamed over the target only when complete.
+ */
+public final class ExtractActionExecutor implements ActionExecutor {
+    private static final int BUFFER = 1 << 16;
+
+    private final ConnectionSource source;
+    private final ExecutionLog log;
+
+    public ExtractActionExecutor(ConnectionSource source, ExecutionLog log) {
+        this.source = source;
+        this.log = log;
+    }
+
+    @Override
+    public ActionResult execute(PlannedAction action) {
+        Instant start = Instant.now();
+        Connection connection;
+        try {
+            connection = source.open();
+        } catch (SQLException e) {
+            return ActionResult.failure(SqlErrorText.of(e), "connecting to the database", since(start));
+        }
+        Path temp = null;
+        try (connection) {
+            List<SqlStatement> statements = source.dialect().statements(action.script());
+            if (statements.isEmpty()) {
+                return ActionResult.failure("the extract script has no query", action.scriptDisplay(), since(start));
+            }
+            Path target = action.extractTarget();
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
+            long rows = 0;
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement statement = statements.get(i);
+                log.detail(action.name(), statement.sql());
+                try (Statement jdbc = connection.createStatement()) {
+                    if (i < statements.size() - 1) {
+                        jdbc.execute(statement.sql());
+                        continue;
+                    }
+                    source.dialect().streamResults(jdbc);
+                    try (ResultSet result = jdbc.executeQuery(statement.sql())) {
+                        rows = write(result, temp, action.csv());
+                    }
+                } catch (SQLException e) {
+                    rollback(connection);
+                    return ActionResult.failure(SqlErrorText.of(e), action.scriptDisplay() + ": statement " + (i + 1)
+                            + " (line " + statement.line() + ")", since(start));
+                }
+            }
+            connection.commit();
+            move(temp, target);
+            temp = null;
+            log.add(action.name(), "wrote " + rows + " rows to " + action.spec().options().getOrDefault("tofile",
+                    target.getFileName().toString()));
+            return ActionResult.success(rows, since(start));
+        } catch (SQLException e) {
+            return ActionResult.failure(SqlErrorText.of(e), action.scriptDisplay(), since(start));
+        } catch (IOException e) {
+            return ActionResult.failure("cannot write " + action.extractTarget() + ": " + e.getMessage(),
+                    action.scriptDisplay(), since(start));
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    log.add(action.name(), "could not remove the partial file " + temp + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static long write(ResultSet result, Path file, CsvDialect csv) throws SQLException, IOException {
+        int columns = result.getMetaData().getColumnCount();
+        Object[] row = new Object[columns];
+        long rows = 0;
+        try (BufferedWriter out = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER)) {
+            PythonCsvWriter writer = new PythonCsvWriter(out, csv);
+            while (result.next()) {
+                for (int c = 0; c < columns; c++) {
+                    row[c] = result.getObject(c + 1);
+                }
+                writer.writeRow(row);
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the connection is broken; the server rolls the transaction back when it goes
+        }
+    }
+
+    private static Duration since(Instant start) {
+        return Duration.between(start, Instant.now());
+    }
+}

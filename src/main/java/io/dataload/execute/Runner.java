@@ -1,0 +1,148 @@
+package io.dataload.execute;
+
+import io.dataload.config.Answer;
+import io.dataload.config.Command;
+import io.dataload.config.ErrorPolicy.Decision;
+import io.dataload.config.Mode;
+import io.dataload.plan.ActionKind;
+import io.dataload.plan.ErrorDecider;
+import io.dataload.plan.Plan;
+import io.dataload.plan.PlannedAction;
+import io.dataload.plan.Planner;
+import io.dataload.record.ExecutionLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a plan the way the Python tool did: entries sequentially (stopping at the first failure
+ * that is not ignored) or in parallel on a bounded pool; each failure resolved through
+ * {@code OnError}; the success handlers run after all entries when nothing failed.
+ */
+public final class Runner {
+    private final Plan plan;
+    private final ExecutionLog log;
+    private final ShellRunner shell;
+    private final Map<ActionKind, ActionExecutor> executors;
+    private final int poolSize;
+
+    public Runner(Plan plan, ExecutionLog log, ShellRunner shell, Map<ActionKind, ActionExecutor> executors,
+            int poolSize) {
+        this.plan = plan;
+        this.log = log;
+        this.shell = shell;
+        this.executors = executors;
+        this.poolSize = poolSize;
+    }
+
+    public RunOutcome run() throws InterruptedException {
+        List<EntryOutcome> outcomes = plan.mode() == Mode.PARALLEL ? runParallel() : runSequential();
+        int done = count(outcomes, EntryOutcome.DONE);
+        int ignored = count(outcomes, EntryOutcome.IGNORED);
+        int failed = count(outcomes, EntryOutcome.FAILED);
+        RunOutcome outcome = new RunOutcome(done, ignored, failed, plan.actions().size() - outcomes.size());
+        if (outcome.success()) {
+            Map<String, String> builtins = Planner.builtins(Planner.fileBaseName(plan.file()), plan.action());
+            runCommands(null, "OnSuccess" + plan.action(), plan.file().onSuccessFor(plan.action()), builtins);
+            runCommands(null, "OnSuccess", plan.file().onSuccess(), builtins);
+            runCommands(null, "OnSuccessNotification", plan.file().onSuccessNotification(), builtins);
+        }
+        log.add(null, "finished " + (outcome.success() ? "successfully" : "with failures") + ": " + outcome);
+        return outcome;
+    }
+
+    private List<EntryOutcome> runSequential() throws InterruptedException {
+        List<EntryOutcome> outcomes = new ArrayList<>();
+        List<PlannedAction> actions = plan.actions();
+        for (int i = 0; i < actions.size(); i++) {
+            EntryOutcome outcome = runEntry(actions.get(i));
+            outcomes.add(outcome);
+            if (outcome == EntryOutcome.FAILED && i + 1 < actions.size()) {
+                List<String> rest = actions.subList(i + 1, actions.size()).stream().map(PlannedAction::name).toList();
+                log.add(null, "stopped after the failure of " + actions.get(i).name() + "; not run: "
+                        + String.join(", ", rest));
+                break;
+            }
+        }
+        return outcomes;
+    }
+
+    private List<EntryOutcome> runParallel() throws InterruptedException {
+        List<PlannedAction> actions = plan.actions();
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        boolean needsConnections = actions.stream().anyMatch(a -> a.kind() != ActionKind.EXEC);
+        int threads = needsConnections ? Math.min(poolSize, actions.size()) : actions.size();
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "dataload-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<EntryOutcome>> futures = new ArrayList<>();
+            for (PlannedAction action : actions) {
+                futures.add(pool.submit(() -> runEntry(action)));
+            }
+            List<EntryOutcome> outcomes = new ArrayList<>();
+            for (Future<EntryOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an entry's runner failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private EntryOutcome runEntry(PlannedAction action) throws InterruptedException {
+        String name = action.name();
+        log.add(name, plan.action() + ": " + action.scriptDisplay()
+                + (action.kind() == ActionKind.EXTRACT ? " -> " + plan.workDir().relativize(action.extractTarget()) : ""));
+        ActionResult result = executors.get(action.kind()).execute(action);
+        String seconds = String.format("%.3fs", result.elapsed().toNanos() / 1e9);
+        if (result.ok()) {
+            log.add(name, "done in " + seconds + (result.rows() > 0 ? ", " + result.rows() + " rows" : ""));
+            runCommands(name, "OnSuccess", action.spec().onSuccess(), Planner.builtins(name, plan.action()));
+            return EntryOutcome.DONE;
+        }
+        log.add(name, "failed after " + seconds + ": " + result.where() + ": " + result.errorText());
+        Decision decision = ErrorDecider.decide(result.errorText(), plan.attempt(),
+                action.spec().onError(), action.entry().onError(), plan.file().onError());
+        Answer answer = decision.answer();
+        log.add(name, "OnError " + decision.key() + ", attempt " + plan.attempt() + ": "
+                + (answer instanceof Command ? "run a command" : answer.toString()));
+        if (answer instanceof Answer.Ignore) {
+            return EntryOutcome.IGNORED;
+        }
+        Map<String, String> builtins = Map.of("table_name", name, "action", plan.action(), "error", result.errorText());
+        if (answer instanceof Command command) {
+            runCommands(name, "OnError", List.of(command), builtins);
+        }
+        runCommands(name, "OnErrorNotification", plan.file().onErrorNotification(), builtins);
+        return EntryOutcome.FAILED;
+    }
+
+    private void runCommands(String entry, String label, List<Command> commands, Map<String, String> builtins)
+            throws InterruptedException {
+        for (Command command : commands) {
+            String text = plan.resolver().apply(command.text(), builtins);
+            log.add(entry, label + ": running a command");
+            log.detail(entry, text);
+            ShellResult result = shell.run(text);
+            log.add(entry, label + ": exit code " + result.exitCode()
+                    + (result.output().isEmpty() ? "" : "; output: " + result.output()));
+        }
+    }
+
+    private static int count(List<EntryOutcome> outcomes, EntryOutcome kind) {
+        return (int) outcomes.stream().filter(o -> o == kind).count();
+    }
+}

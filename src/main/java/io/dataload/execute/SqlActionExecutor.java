@@ -1,0 +1,120 @@
+package io.dataload.execute;
+
+import io.dataload.db.ConnectionSource;
+import io.dataload.db.Dialect;
+import io.dataload.db.ProcedureName;
+import io.dataload.db.SqlStatement;
+import io.dataload.plan.PlannedAction;
+import io.dataload.record.ExecutionLog;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Any action other than {@code exec} and {@code extract}: runs the script's statements on one
+ * connection in one transaction, committed on success and rolled back on failure. A script that
+ * is only a name calls that procedure.
+ */
+public final class SqlActionExecutor implements ActionExecutor {
+    private final ConnectionSource source;
+    private final ExecutionLog log;
+
+    public SqlActionExecutor(ConnectionSource source, ExecutionLog log) {
+        this.source = source;
+        this.log = log;
+    }
+
+    @Override
+    public ActionResult execute(PlannedAction action) {
+        Instant start = Instant.now();
+        Connection connection;
+        try {
+            connection = source.open();
+        } catch (SQLException e) {
+            return ActionResult.failure(SqlErrorText.of(e), "connecting to the database", since(start));
+        }
+        try (connection) {
+            return runScript(connection, action, start);
+        } catch (SQLException e) {
+            return ActionResult.failure(SqlErrorText.of(e), "closing the connection", since(start));
+        }
+    }
+
+    private ActionResult runScript(Connection connection, PlannedAction action, Instant start) {
+        Dialect dialect = source.dialect();
+        List<SqlStatement> statements;
+        int index = 0;
+        SqlStatement current = null;
+        int[] results = new int[1];
+        try {
+            Optional<String> procedure = ProcedureName.of(action.script());
+            statements = procedure.isPresent()
+                    ? List.of(new SqlStatement(dialect.procedureCall(connection, procedure.get()), 1))
+                    : dialect.statements(action.script());
+            long rows = 0;
+            for (SqlStatement statement : statements) {
+                index++;
+                current = statement;
+                log.detail(action.name(), statement.sql());
+                rows += run(connection, statement.sql(), results);
+            }
+            connection.commit();
+            return ActionResult.success(rows, since(start));
+        } catch (SQLException e) {
+            rollback(connection);
+            String where = action.scriptDisplay();
+            if (current != null) {
+                where += results[0] > 0
+                        ? ": statement " + (results[0] + 1)
+                        : ": statement " + index + " (line " + current.line() + ")";
+            }
+            return ActionResult.failure(SqlErrorText.of(e), where, since(start));
+        }
+    }
+
+    /**
+     * Runs one statement text and consumes all its results; {@code results[0]} counts the results
+     * seen, which locates the failing statement of a multi-statement text (MySQL).
+     */
+    private static long run(Connection connection, String sql, int[] results) throws SQLException {
+        results[0] = 0;
+        long rows = 0;
+        try (Statement statement = connection.createStatement()) {
+            boolean isResultSet = statement.execute(sql);
+            while (true) {
+                if (isResultSet) {
+                    try (ResultSet ignored = statement.getResultSet()) {
+                        // a query's rows are not needed; the result is closed to free the server
+                    }
+                } else {
+                    long count = statement.getUpdateCount();
+                    if (count == -1) {
+                        break;
+                    }
+                    rows += count;
+                }
+                results[0]++;
+                isResultSet = statement.getMoreResults();
+            }
+        }
+        results[0] = 0;
+        return rows;
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the connection is broken; the server rolls the transaction back when it goes
+        }
+    }
+
+    private static Duration since(Instant start) {
+        return Duration.between(start, Instant.now());
+    }
+}

@@ -1,0 +1,19 @@
+package io.dataload.plan;
+
+/** How an action's file is run, decided by the action's name. */
+public enum ActionKind {
+    /** {@code exec}: the file's text is a shell command; no database connection. */
+    EXEC,
+    /** {@code extract}: the file is a query whose rows are written to a delimited text file. */
+    EXTRACT,
+    /** Any other name: the file is a SQL script (or a procedure name) run in one transaction. */
+    SQL;
+
+    public static ActionKind of(String action) {
+        return switch (action) {
+            case "exec" -> EXEC;
+            case "extract" -> EXTRACT;
+            default -> SQL;
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package io.dataload.plan;
+
+import io.dataload.config.ActionSpec;
+import io.dataload.config.TableEntry;
+import io.dataload.execute.CsvDialect;
+import java.nio.file.Path;
+
+/**
+ * One entry's action, checked and resolved: the script's text with placeholders applied, and for
+ * an extract, its CSV dialect and target file.
+ */
+public record PlannedAction(
+        TableEntry entry,
+        ActionSpec spec,
+        ActionKind kind,
+        String scriptDisplay,
+        String script,
+        CsvDialect csv,
+        Path extractTarget) {
+
+    public String name() {
+        return entry.name();
+    }
+}

@@ -1,0 +1,180 @@
+package io.dataload.plan;
+
+import io.dataload.config.ActionFile;
+import io.dataload.config.ActionSpec;
+import io.dataload.config.Answer;
+import io.dataload.config.Command;
+import io.dataload.config.ConfigException;
+import io.dataload.config.ErrorPolicy;
+import io.dataload.config.ErrorRule;
+import io.dataload.config.Location;
+import io.dataload.config.Mode;
+import io.dataload.config.Placeholder;
+import io.dataload.config.Problems;
+import io.dataload.config.TableEntry;
+import io.dataload.execute.CsvDialect;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an action file and a request into a {@link Plan}, checking everything that can be checked
+ * without a database: the action and starting table exist, every script file is readable, every
+ * placeholder resolves, the extract options are valid. All problems are reported together.
+ */
+public final class Planner {
+    private final Path workDir;
+    private final Problems problems = new Problems();
+
+    public Planner(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    public Plan plan(ActionFile file, String action, String startingTable, int attempt, PlaceholderResolver base)
+            throws ConfigException {
+        PlaceholderResolver resolver = base.withPlaceholders(file.placeholders());
+        Location fileLocation = Location.file(Path.of(file.displayPath()));
+        List<TableEntry> withAction = file.tables().stream().filter(t -> t.scripts().containsKey(action)).toList();
+        if (withAction.isEmpty()) {
+            Set<String> known = new LinkedHashSet<>();
+            file.tables().forEach(t -> known.addAll(t.scripts().keySet()));
+            problems.add(fileLocation, "no entry defines action \"" + action + "\""
+                    + (known.isEmpty() ? "" : "; actions in this file: " + String.join(", ", known)));
+        }
+        List<TableEntry> selected = select(file, withAction, startingTable, fileLocation);
+        checkPlaceholderItems(file.placeholders(), resolver);
+        List<PlannedAction> actions = new ArrayList<>();
+        for (TableEntry entry : selected) {
+            PlannedAction planned = planAction(entry, entry.scripts().get(action), action, resolver);
+            if (planned != null) {
+                actions.add(planned);
+            }
+            checkPolicy(entry.onError(), resolver, errorBuiltins(entry.name(), action));
+            checkPolicy(entry.scripts().get(action).onError(), resolver, errorBuiltins(entry.name(), action));
+            checkCommands(entry.scripts().get(action).onSuccess(), resolver, builtins(entry.name(), action));
+        }
+        String fileName = fileBaseName(file);
+        checkPolicy(file.onError(), resolver, errorBuiltins(fileName, action));
+        checkCommands(file.onSuccessFor(action), resolver, builtins(fileName, action));
+        checkCommands(file.onSuccess(), resolver, builtins(fileName, action));
+        checkCommands(file.onSuccessNotification(), resolver, builtins(fileName, action));
+        checkCommands(file.onErrorNotification(), resolver, errorBuiltins(fileName, action));
+        problems.throwIfAny();
+        return new Plan(file, action, file.mode(), attempt, startingTable, actions, resolver, workDir);
+    }
+
+    private List<TableEntry> select(ActionFile file, List<TableEntry> withAction, String startingTable,
+            Location fileLocation) {
+        if (startingTable == null) {
+            return withAction;
+        }
+        int index = -1;
+        for (int i = 0; i < file.tables().size(); i++) {
+            if (file.tables().get(i).name().equals(startingTable)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            problems.add(fileLocation, "starting table \"" + startingTable + "\" is not in \"Tables\"; entries: "
+                    + String.join(", ", file.tables().stream().map(TableEntry::name).toList()));
+            return List.of();
+        }
+        if (file.mode() == Mode.PARALLEL) {
+            return withAction.stream().filter(t -> t.name().equals(startingTable)).toList();
+        }
+        List<TableEntry> fromStart = file.tables().subList(index, file.tables().size());
+        return withAction.stream().filter(fromStart::contains).toList();
+    }
+
+    private PlannedAction planAction(TableEntry entry, ActionSpec spec, String action, PlaceholderResolver resolver) {
+        Map<String, String> builtins = builtins(entry.name(), action);
+        String label = "table \"" + entry.name() + "\": action \"" + action + "\": ";
+        problems.addAll(resolver.check(spec.file(), builtins, spec.location(), false));
+        String scriptDisplay = resolver.apply(spec.file(), builtins);
+        Path scriptPath = workDir.resolve(scriptDisplay);
+        String template;
+        try {
+            template = Files.readString(scriptPath, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            problems.add(spec.location(), label + "file " + scriptDisplay + " not found");
+            return null;
+        } catch (MalformedInputException e) {
+            problems.add(spec.location(), label + "file " + scriptDisplay + " is not UTF-8 text");
+            return null;
+        } catch (IOException e) {
+            problems.add(spec.location(), label + "cannot read " + scriptDisplay + ": " + e.getMessage());
+            return null;
+        }
+        problems.addAll(resolver.check(template, builtins, new Location(scriptDisplay, 1, 1), true));
+        String script = resolver.apply(template, builtins);
+        ActionKind kind = ActionKind.of(action);
+        if (kind != ActionKind.EXTRACT) {
+            if (script.isBlank()) {
+                problems.add(spec.location(), label + "file " + scriptDisplay + " is empty");
+            }
+            return new PlannedAction(entry, spec, kind, scriptDisplay, script, null, null);
+        }
+        CsvDialect csv = null;
+        try {
+            csv = CsvDialect.fromOptions(spec.options());
+        } catch (IllegalArgumentException e) {
+            problems.add(spec.location(), label + e.getMessage());
+        }
+        String toFile = spec.options().getOrDefault("tofile", entry.name() + "_extract.csv");
+        problems.addAll(resolver.check(toFile, builtins, spec.location(), false));
+        Path target = workDir.resolve(resolver.apply(toFile, builtins));
+        return new PlannedAction(entry, spec, kind, scriptDisplay, script, csv, target);
+    }
+
+    private void checkPlaceholderItems(List<Placeholder> items, PlaceholderResolver resolver) {
+        for (Placeholder item : items) {
+            problems.addAll(resolver.check(item.value(), Map.of("table_name", "", "action", ""), item.location(), false));
+        }
+    }
+
+    private void checkPolicy(ErrorPolicy policy, PlaceholderResolver resolver, Map<String, String> builtins) {
+        if (policy == null) {
+            return;
+        }
+        List<List<Answer>> lists = new ArrayList<>();
+        policy.rules().stream().map(ErrorRule::answers).forEach(lists::add);
+        if (policy.anyOther() != null) {
+            lists.add(policy.anyOther());
+        }
+        for (List<Answer> answers : lists) {
+            for (Answer answer : answers) {
+                if (answer instanceof Command command) {
+                    problems.addAll(resolver.check(command.text(), builtins, command.location(), false));
+                }
+            }
+        }
+    }
+
+    private void checkCommands(List<Command> commands, PlaceholderResolver resolver, Map<String, String> builtins) {
+        for (Command command : commands) {
+            problems.addAll(resolver.check(command.text(), builtins, command.location(), false));
+        }
+    }
+
+    public static Map<String, String> builtins(String tableName, String action) {
+        return Map.of("table_name", tableName, "action", action);
+    }
+
+    public static Map<String, String> errorBuiltins(String tableName, String action) {
+        return Map.of("table_name", tableName, "action", action, "error", "");
+    }
+
+    /** What {@code #table_name#} means in file-level handlers: the action file's name without .json. */
+    public static String fileBaseName(ActionFile file) {
+        String name = Path.of(file.displayPath()).getFileName().toString();
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    }
+}

@@ -1,0 +1,51 @@
+package io.dataload.record;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces secret values with {@code ****} in anything printed or logged. A value is secret when
+ * its key's name says so (password, secret, token, key, webhook, credential).
+ */
+public final class SecretMasker {
+    public static final String MASK = "****";
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(password|passwd|pwd|secret|token|key|webhook|credential).*");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s]*");
+    private static final int SHORTEST_SECRET = 4;
+
+    private final List<String> secrets;
+
+    public SecretMasker(Map<String, String> values) {
+        TreeSet<String> found = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        values.forEach((key, value) -> {
+            if (value != null && value.length() >= SHORTEST_SECRET && isSecretName(key)) {
+                found.add(value);
+            }
+        });
+        this.secrets = List.copyOf(found);
+    }
+
+    public static SecretMasker none() {
+        return new SecretMasker(Map.of());
+    }
+
+    public static boolean isSecretName(String key) {
+        return SECRET_NAME.matcher(key).matches();
+    }
+
+    public String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, MASK);
+        }
+        return URL_PASSWORD.matcher(result).replaceAll("$1" + MASK);
+    }
+}
