@@ -1,0 +1,33 @@
+package io.dataload.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs the real command line in-process and keeps its exit code and output. */
+public record CliRun(int exit, String out, String err) {
+
+    public static CliRun of(String... args) {
+        CommandLine commandLine = DataLoadCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    /** {@code dataload run -C dir ARGS...}. */
+    public static CliRun run(Path dir, String... args) {
+        List<String> all = new ArrayList<>(List.of("run", "-C", dir.toString()));
+        all.addAll(List.of(args));
+        return of(all.toArray(String[]::new));
+    }
+
+    public String all() {
+        return out + err;
+    }
+}

@@ -1,0 +1,237 @@
+package io.dataload.execute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dataload.cli.CliRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same action files run on every engine through the real command line: sequential and
+ * parallel runs, each OnError answer, rollback, extract, procedures called by name.
+ */
+abstract class EngineContract {
+    private static final String RESOURCES = "/it/";
+
+    @TempDir
+    Path dir;
+
+    /** The --db URL of a clean database for this test. */
+    abstract String url();
+
+    /** A connection to the same database, for assertions. */
+    abstract Connection connect() throws SQLException;
+
+    /** The folder of engine-specific scripts under it/. */
+    abstract String engine();
+
+    /** Whether the engine's procedure changes data (DuckDB macros cannot). */
+    boolean proceduresWrite() {
+        return true;
+    }
+
+    @BeforeEach
+    void copyProject() throws IOException {
+        for (String name : List.of("drop", "create_customers", "create_orders", "create_totals", "load_customers",
+                "load_orders", "extract_customers", "partial_then_fail", "call_proc")) {
+            copy("common/" + name + ".sql");
+        }
+        copy(engine() + "/create_proc.sql");
+        copy("actions.json");
+        Files.createDirectories(dir.resolve("out"));
+    }
+
+    private void copy(String resource) throws IOException {
+        Path target = dir.resolve(resource);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = EngineContract.class.getResourceAsStream(RESOURCES + resource)) {
+            Files.copy(in, target);
+        }
+    }
+
+    CliRun run(String file, String action, String... more) {
+        List<String> args = new ArrayList<>(List.of("--db", url(), "-P", "common=common", "-P", "engine=" + engine(),
+                "-q", file, action));
+        args.addAll(List.of(more));
+        return CliRun.run(dir, args.toArray(String[]::new));
+    }
+
+    CliRun runOk(String file, String action, String... more) {
+        CliRun result = run(file, action, more);
+        assertEquals(0, result.exit(), () -> action + " failed:\n" + result.all());
+        return result;
+    }
+
+    void setUpTables() {
+        runOk("actions.json", "drop");
+        runOk("actions.json", "create");
+        runOk("actions.json", "load");
+    }
+
+    @Test
+    void sequentialCreateLoadAndExtractProduceTheSameCsvOnEveryEngine() throws Exception {
+        runOk("actions.json", "drop");
+        runOk("actions.json", "drop");
+        runOk("actions.json", "create");
+        runOk("actions.json", "load");
+        assertEquals(3, count("t_customers"));
+        assertEquals(3, count("t_orders"));
+        runOk("actions.json", "extract");
+        assertEquals("1,Ann,10.50,2026-01-05 09:00:00\r\n"
+                        + "2,\"O'Brien, \"\"Bob\"\"\",-3.00,\r\n"
+                        + "3,,0.25,2026-02-01 00:00:00\r\n",
+                Files.readString(dir.resolve("out/customers.csv")));
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void successHandlersRunInTheSpecOrder() throws Exception {
+        runOk("actions.json", "drop");
+        runOk("actions.json", "create");
+        Files.deleteIfExists(dir.resolve("out/events.txt"));
+        runOk("actions.json", "load");
+        assertEquals(List.of("t_customers loaded", "OnSuccessload load", "OnSuccess load", "OnSuccessNotification load"),
+                Files.readAllLines(dir.resolve("out/events.txt")));
+    }
+
+    @Test
+    void parallelRunOnASmallerPoolCreatesEverything() throws Exception {
+        Path file = dir.resolve("actions.json");
+        Files.writeString(file, Files.readString(file).replace("\"Sequential\"", "\"Parallel\""));
+        runOk("actions.json", "drop", "--pool", "2");
+        runOk("actions.json", "create", "--pool", "2");
+        runOk("actions.json", "load", "--pool", "2");
+        assertEquals(3, count("t_customers"));
+        assertEquals(3, count("t_orders"));
+        assertTrue(tableExists("t_totals"));
+    }
+
+    @Test
+    void parallelWithAStartingTableRunsOnlyThatEntry() throws Exception {
+        Path file = dir.resolve("actions.json");
+        Files.writeString(file, Files.readString(file).replace("\"Sequential\"", "\"Parallel\""));
+        runOk("actions.json", "drop");
+        runOk("actions.json", "create", "t_orders");
+        assertTrue(tableExists("t_orders"));
+        assertFalse(tableExists("t_customers"));
+        assertFalse(tableExists("t_totals"));
+    }
+
+    @Test
+    void sequentialStartsAtTheStartingTable() throws Exception {
+        runOk("actions.json", "drop");
+        runOk("actions.json", "create", "t_orders");
+        assertFalse(tableExists("t_customers"));
+        assertTrue(tableExists("t_orders"));
+        assertTrue(tableExists("t_totals"));
+    }
+
+    @Test
+    void stopRollsBackTheFailedScriptAndRunsNothingAfterIt() throws Exception {
+        setUpTables();
+        writeFailures("\"AnyOther\": [\"Stop\"]");
+        CliRun result = run("failures.json", "fail");
+        assertEquals(1, result.exit(), result.all());
+        assertEquals(List.of(1, 2, 3), orderIds(), "the two inserts before the failure were rolled back");
+        assertFalse(tableExists("t_marker"), "nothing runs after a Stop");
+        String notified = Files.readString(dir.resolve("out/notify.txt"));
+        assertTrue(notified.startsWith("notified broken: ") && notified.contains("no_such_table"), notified);
+        assertTrue(result.out().contains("OnError AnyOther, attempt 1: Stop"), result.out());
+    }
+
+    @Test
+    void ignoreCountsAsSuccessAndGoesOn() throws Exception {
+        setUpTables();
+        writeFailures("\"no_such_table\": [\"Ignore\"], \"AnyOther\": [\"Stop\"]");
+        CliRun result = run("failures.json", "fail");
+        assertEquals(0, result.exit(), result.all());
+        assertEquals(List.of(1, 2, 3), orderIds());
+        assertTrue(tableExists("t_marker"));
+        assertFalse(Files.exists(dir.resolve("out/notify.txt")), "an ignored failure sends no notification");
+    }
+
+    @Test
+    void aCommandAnswerRunsWithTheErrorAndStillFails() throws Exception {
+        setUpTables();
+        writeFailures("\"AnyOther\": [\"cat > out/command.txt <<'END'\\n#table_name# #action# #error#\\nEND\"]");
+        CliRun result = run("failures.json", "fail");
+        assertEquals(1, result.exit(), result.all());
+        String command = Files.readString(dir.resolve("out/command.txt"));
+        assertTrue(command.startsWith("broken fail ") && command.contains("no_such_table"), command);
+        assertTrue(Files.exists(dir.resolve("out/notify.txt")));
+        assertFalse(tableExists("t_marker"));
+    }
+
+    @Test
+    void theAttemptNumberPicksTheAnswerAndRunsOutIntoStop() throws Exception {
+        setUpTables();
+        writeFailures("\"AnyOther\": [\"Ignore\", \"Ignore\"]");
+        assertEquals(0, run("failures.json", "fail", "", "2").exit());
+        writeFailures("\"AnyOther\": [\"Ignore\", \"Ignore\"]");
+        CliRun third = run("failures.json", "fail", "broken", "3");
+        assertEquals(1, third.exit(), third.all());
+        assertTrue(third.out().contains("no answer for attempt 3"), third.out());
+    }
+
+    @Test
+    void aProcedureNamedByItsFileIsCalled() throws Exception {
+        setUpTables();
+        runOk("actions.json", "proc");
+        runOk("actions.json", "call");
+        if (proceduresWrite()) {
+            assertEquals(List.of(3), ints("select orders from t_totals"));
+        }
+    }
+
+    private void writeFailures(String policy) throws IOException {
+        try (InputStream in = EngineContract.class.getResourceAsStream(RESOURCES + "failures.json")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("failures.json"), text.replace("@POLICY@", policy));
+        }
+    }
+
+    private List<Integer> orderIds() throws SQLException {
+        return ints("select id from t_orders order by id");
+    }
+
+    long count(String table) throws SQLException {
+        return ints("select count(*) from " + table).get(0);
+    }
+
+    List<Integer> ints(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<Integer> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getInt(1));
+            }
+            return values;
+        }
+    }
+
+    boolean tableExists(String table) throws SQLException {
+        try (Connection connection = connect()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), table, null)) {
+                return tables.next();
+            }
+        }
+    }
+}

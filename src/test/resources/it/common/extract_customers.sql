@@ -1,0 +1,1 @@
+select id, name, balance, since from t_customers order by id
