@@ -1,9 +1,10 @@
 package io.dataload.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** Collects problems while reading or planning, so that all of them are reported at once. */
+/** Collects problems while reading or planning, so that all are reported at once, in file order. */
 public final class Problems {
     private final List<Problem> list = new ArrayList<>();
 
@@ -22,6 +23,9 @@ public final class Problems {
     /** Throws when anything was collected. */
     public void throwIfAny() throws ConfigException {
         if (!list.isEmpty()) {
+            list.sort(Comparator.comparing((Problem p) -> p.location().file())
+                    .thenComparingInt(p -> p.location().line())
+                    .thenComparingInt(p -> p.location().column()));
             throw new ConfigException(list);
         }
     }

@@ -43,6 +43,7 @@ public final class ScriptSplitter {
             } else {
                 if (!Character.isWhitespace(c) && startLine < 0) {
                     startLine = line;
+                    start = pos;
                 }
                 if (c == '\'') {
                     skipQuoted('\'', isEscapeString());

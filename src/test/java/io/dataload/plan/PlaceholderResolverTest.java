@@ -1,0 +1,57 @@
+package io.dataload.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.dataload.config.Location;
+import io.dataload.config.Placeholder;
+import io.dataload.config.Problem;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlaceholderResolverTest {
+    private static final Location AT = new Location("x.json", 1, 1);
+
+    private final PlaceholderResolver resolver = new PlaceholderResolver(
+            List.of(new Placeholder("#bucket#", "kdsupport", AT), new Placeholder("#port#", "#RDS.Port#", AT),
+                    new Placeholder("#table_name#", "never used", AT)),
+            Map.of("RDS.Port", "5432", "Subnets[0].Cidr", "10.0.0.0/24", "bucket", "yaml-loses", "pw", "a#b#c"),
+            Map.of("#host#", "db.local", "bucket", "param-loses"));
+
+    @Test
+    void appliesBuiltinsPlaceholdersYamlThenRuntimeParameters() {
+        assertEquals("t1 load kdsupport 5432 10.0.0.0/24 db.local",
+                resolver.apply("#table_name# #action# #bucket# #port# #Subnets[0].Cidr# #host#",
+                        Map.of("table_name", "t1", "action", "load")));
+    }
+
+    @Test
+    void hashesThatAreNotKeysAreLeftAlone() {
+        String script = "#!/bin/bash\n# a MySQL comment about #table_name#\nselect '#' || 'x#'; -- # done";
+        assertEquals("#!/bin/bash\n# a MySQL comment about t1\nselect '#' || 'x#'; -- # done",
+                resolver.apply(script, Map.of("table_name", "t1")));
+        assertEquals(List.of(), resolver.check(script, Map.of("table_name", "t1"), AT, true));
+    }
+
+    @Test
+    void undefinedKeysAreReportedWithFileLineAndColumn() {
+        List<Problem> problems = resolver.check("select 1;\nselect #nope# from #RDS.Prot#;\n",
+                Map.of("table_name", "t"), new Location("sql/a.sql", 1, 1), true);
+        assertEquals(List.of(
+                "sql/a.sql:2:8: placeholder #nope# is not defined (not a built-in, not in \"Placeholders\", the resource file or a -P parameter)",
+                "sql/a.sql:2:20: placeholder #RDS.Prot# is not defined (not a built-in, not in \"Placeholders\", the resource file or a -P parameter)"),
+                problems.stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void aValueHoldingHashesIsNotMistakenForAPlaceholder() {
+        assertEquals("password a#b#c", resolver.apply("password #pw#", Map.of()));
+        assertEquals(List.of(), resolver.check("password #pw#", Map.of(), AT, false));
+    }
+
+    @Test
+    void errorIsOnlyDefinedInErrorHandling() {
+        assertEquals(1, resolver.check("echo #error#", Planner.builtins("t", "load"), AT, false).size());
+        assertEquals(0, resolver.check("echo #error#", Planner.errorBuiltins("t", "load"), AT, false).size());
+    }
+}
