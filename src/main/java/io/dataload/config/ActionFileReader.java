@@ -203,7 +203,7 @@ public final class ActionFileReader {
                         + valueNode.typeName());
             }
             if (name != null && value != null) {
-                list.add(new Placeholder(name, value, item.location()));
+                list.add(new Placeholder(name, value, valueNode.location()));
             }
         }
         return list;
