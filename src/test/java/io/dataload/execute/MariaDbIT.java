@@ -13,15 +13,19 @@ class MariaDbIT extends EngineContract {
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        database = "dl_it_" + Long.toHexString(System.nanoTime());
+        String name = "dl_it_" + Long.toHexString(System.nanoTime());
         try (Connection admin = LocalServers.require(LocalServers.MARIADB, "MariaDB");
                 Statement statement = admin.createStatement()) {
-            statement.execute("create database " + database);
+            statement.execute("create database " + name);
         }
+        database = name;
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
+        if (database == null) {
+            return;
+        }
         try (Connection admin = DriverManager.getConnection(LocalServers.MARIADB);
                 Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + database);

@@ -13,15 +13,19 @@ class PostgresIT extends EngineContract {
 
     @BeforeEach
     void createSchema() throws SQLException {
-        schema = "dl_it_" + Long.toHexString(System.nanoTime());
+        String name = "dl_it_" + Long.toHexString(System.nanoTime());
         try (Connection admin = LocalServers.require(LocalServers.POSTGRES, "PostgreSQL");
                 Statement statement = admin.createStatement()) {
-            statement.execute("create schema " + schema);
+            statement.execute("create schema " + name);
         }
+        schema = name;
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
+        if (schema == null) {
+            return;
+        }
         try (Connection admin = DriverManager.getConnection(LocalServers.POSTGRES);
                 Statement statement = admin.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");
