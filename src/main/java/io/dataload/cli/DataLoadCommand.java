@@ -11,14 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs the actions of JSON action files (the Python DataLoad format) against a database.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:an action failed",
-            "2:bad usage, configuration or placeholder (nothing ran)",
-            "3:internal error",
-            "130:interrupted"})
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
 public final class DataLoadCommand implements Runnable {
 
     @Spec
@@ -29,9 +22,17 @@ public final class DataLoadCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run");
     }
 
+    private static void listExitCodes(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.DESCRIPTIONS);
+        commandLine.getSubcommands().values().forEach(DataLoadCommand::listExitCodes);
+    }
+
     /** The configured command line: usage errors exit 2, unexpected exceptions 3. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new DataLoadCommand());
+        listExitCodes(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             err.println("dataload: internal error: " + exception);

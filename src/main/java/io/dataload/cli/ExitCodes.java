@@ -1,5 +1,9 @@
 package io.dataload.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The process exit codes, listed in {@code --help}. */
 public final class ExitCodes {
     public static final int SUCCESS = 0;
@@ -8,6 +12,19 @@ public final class ExitCodes {
     public static final int INTERNAL_ERROR = 3;
     public static final int INTERRUPTED = 130;
 
+    /** What {@code --help} prints for each code, in order. */
+    public static final Map<String, String> DESCRIPTIONS = descriptions();
+
     private ExitCodes() {
+    }
+
+    private static Map<String, String> descriptions() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put(String.valueOf(SUCCESS), "success");
+        map.put(String.valueOf(ACTION_FAILED), "an action failed");
+        map.put(String.valueOf(BAD_INPUT), "bad usage, configuration or placeholder (nothing ran)");
+        map.put(String.valueOf(INTERNAL_ERROR), "internal error");
+        map.put(String.valueOf(INTERRUPTED), "interrupted");
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -17,14 +17,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Runs ACTION of every entry of ACTIONS.json that defines it.",
-            "Paths in the action file resolve against the working directory (see -C)."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:an action failed",
-            "2:bad usage, configuration or placeholder (nothing ran)",
-            "3:internal error",
-            "130:interrupted"})
+            "Paths in the action file resolve against the working directory (see -C)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec

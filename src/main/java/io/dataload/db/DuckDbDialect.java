@@ -1,13 +1,13 @@
 package io.dataload.db;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 /** DuckDB: psql-like scripts; a "procedure" is a macro (scalar or table). */
 public final class DuckDbDialect implements Dialect {
+    private static final String TABLE_MACRO = "select 1 from duckdb_functions()"
+            + " where lower(function_name) = lower(?) and function_type like 'table%' limit 1";
 
     @Override
     public String name() {
@@ -21,16 +21,8 @@ public final class DuckDbDialect implements Dialect {
 
     @Override
     public String procedureCall(Connection connection, String name) throws SQLException {
-        String bare = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        try (PreparedStatement query = connection.prepareStatement(
-                "select function_type from duckdb_functions() where lower(function_name) = lower(?) limit 1")) {
-            query.setString(1, bare);
-            try (ResultSet rows = query.executeQuery()) {
-                if (rows.next() && rows.getString(1).startsWith("table")) {
-                    return "select * from " + name + "()";
-                }
-            }
-        }
-        return "select " + name + "()";
+        return Catalog.finds(connection, TABLE_MACRO, name)
+                ? "select * from " + name + "()"
+                : "select " + name + "()";
     }
 }

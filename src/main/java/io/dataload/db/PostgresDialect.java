@@ -1,13 +1,13 @@
 package io.dataload.db;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 /** PostgreSQL (and Redshift): psql-like scripts; functions are selected, procedures called. */
 public final class PostgresDialect implements Dialect {
+    private static final String PROCEDURE =
+            "select 1 from pg_proc where proname = lower(?) and prokind = 'p' limit 1";
 
     @Override
     public String name() {
@@ -21,16 +21,8 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String procedureCall(Connection connection, String name) throws SQLException {
-        String bare = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        try (PreparedStatement query = connection.prepareStatement(
-                "select 1 from pg_proc where proname = lower(?) and prokind = 'p' limit 1")) {
-            query.setString(1, bare);
-            try (ResultSet rows = query.executeQuery()) {
-                if (rows.next()) {
-                    return "call " + name + "()";
-                }
-            }
-        }
-        return "select " + name + "()";
+        return Catalog.finds(connection, PROCEDURE, name)
+                ? "call " + name + "()"
+                : "select " + name + "()";
     }
 }

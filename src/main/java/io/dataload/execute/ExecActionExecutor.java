@@ -2,7 +2,6 @@ package io.dataload.execute;
 
 import io.dataload.plan.PlannedAction;
 import io.dataload.record.ExecutionLog;
-import java.time.Duration;
 import java.time.Instant;
 
 /** {@code exec}: the script's text is a shell command; exit code 0 is success. */
@@ -20,15 +19,14 @@ public final class ExecActionExecutor implements ActionExecutor {
         Instant start = Instant.now();
         log.detail(action.name(), action.script().strip());
         ShellResult result = shell.run(action.script());
-        Duration elapsed = Duration.between(start, Instant.now());
         if (!result.output().isEmpty()) {
             log.add(action.name(), "output: " + result.output());
         }
         if (result.exitCode() == 0) {
-            return ActionResult.success(0, elapsed);
+            return ActionResult.success(0, start);
         }
         String error = "Command returned non-zero exit status " + result.exitCode() + "."
                 + (result.output().isEmpty() ? "" : " " + result.output());
-        return ActionResult.failure(error, action.scriptDisplay(), elapsed);
+        return ActionResult.failure(error, action.scriptDisplay(), start);
     }
 }

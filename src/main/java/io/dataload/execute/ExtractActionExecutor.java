@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,31 +24,20 @@ import java.util.List;
  * target file as Python's csv module would write them. The rows go to a temporary file in the
  * target's folder, renamed over the target only when complete.
  */
-public final class ExtractActionExecutor implements ActionExecutor {
+public final class ExtractActionExecutor extends ConnectedActionExecutor {
     private static final int BUFFER = 1 << 16;
 
-    private final ConnectionSource source;
-    private final ExecutionLog log;
-
     public ExtractActionExecutor(ConnectionSource source, ExecutionLog log) {
-        this.source = source;
-        this.log = log;
+        super(source, log);
     }
 
     @Override
-    public ActionResult execute(PlannedAction action) {
-        Instant start = Instant.now();
-        Connection connection;
-        try {
-            connection = source.open();
-        } catch (SQLException e) {
-            return ActionResult.failure(SqlErrorText.of(e), "connecting to the database", since(start));
-        }
+    ActionResult run(Connection connection, PlannedAction action, Instant start) {
         Path temp = null;
-        try (connection) {
+        try {
             List<SqlStatement> statements = source.dialect().statements(action.script());
             if (statements.isEmpty()) {
-                return ActionResult.failure("the extract script has no query", action.scriptDisplay(), since(start));
+                return ActionResult.failure("the extract script has no query", action.scriptDisplay(), start);
             }
             Path target = action.extractTarget();
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -70,20 +58,19 @@ public final class ExtractActionExecutor implements ActionExecutor {
                 } catch (SQLException e) {
                     rollback(connection);
                     return ActionResult.failure(SqlErrorText.of(e), action.scriptDisplay() + ": statement " + (i + 1)
-                            + " (line " + statement.line() + ")", since(start));
+                            + " (line " + statement.line() + ")", start);
                 }
             }
             connection.commit();
             move(temp, target);
             temp = null;
-            log.add(action.name(), "wrote " + rows + " rows to " + action.spec().options().getOrDefault("tofile",
-                    target.getFileName().toString()));
-            return ActionResult.success(rows, since(start));
+            log.add(action.name(), "wrote " + rows + " rows");
+            return ActionResult.success(rows, start);
         } catch (SQLException e) {
-            return ActionResult.failure(SqlErrorText.of(e), action.scriptDisplay(), since(start));
+            return ActionResult.failure(SqlErrorText.of(e), action.scriptDisplay(), start);
         } catch (IOException e) {
             return ActionResult.failure("cannot write " + action.extractTarget() + ": " + e.getMessage(),
-                    action.scriptDisplay(), since(start));
+                    action.scriptDisplay(), start);
         } finally {
             if (temp != null) {
                 try {
@@ -119,17 +106,5 @@ public final class ExtractActionExecutor implements ActionExecutor {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private static void rollback(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            // the connection is broken; the server rolls the transaction back when it goes
-        }
-    }
-
-    private static Duration since(Instant start) {
-        return Duration.between(start, Instant.now());
     }
 }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,32 +19,14 @@ import java.util.Optional;
  * connection in one transaction, committed on success and rolled back on failure. A script that
  * is only a name calls that procedure.
  */
-public final class SqlActionExecutor implements ActionExecutor {
-    private final ConnectionSource source;
-    private final ExecutionLog log;
+public final class SqlActionExecutor extends ConnectedActionExecutor {
 
     public SqlActionExecutor(ConnectionSource source, ExecutionLog log) {
-        this.source = source;
-        this.log = log;
+        super(source, log);
     }
 
     @Override
-    public ActionResult execute(PlannedAction action) {
-        Instant start = Instant.now();
-        Connection connection;
-        try {
-            connection = source.open();
-        } catch (SQLException e) {
-            return ActionResult.failure(SqlErrorText.of(e), "connecting to the database", since(start));
-        }
-        try (connection) {
-            return runScript(connection, action, start);
-        } catch (SQLException e) {
-            return ActionResult.failure(SqlErrorText.of(e), "closing the connection", since(start));
-        }
-    }
-
-    private ActionResult runScript(Connection connection, PlannedAction action, Instant start) {
+    ActionResult run(Connection connection, PlannedAction action, Instant start) {
         Dialect dialect = source.dialect();
         List<SqlStatement> statements;
         int index = 0;
@@ -64,7 +45,7 @@ public final class SqlActionExecutor implements ActionExecutor {
                 rows += run(connection, statement.sql(), results);
             }
             connection.commit();
-            return ActionResult.success(rows, since(start));
+            return ActionResult.success(rows, start);
         } catch (SQLException e) {
             rollback(connection);
             String where = action.scriptDisplay();
@@ -73,7 +54,7 @@ public final class SqlActionExecutor implements ActionExecutor {
                         ? ": statement " + (results[0] + 1)
                         : ": statement " + index + " (line " + current.line() + ")";
             }
-            return ActionResult.failure(SqlErrorText.of(e), where, since(start));
+            return ActionResult.failure(SqlErrorText.of(e), where, start);
         }
     }
 
@@ -104,17 +85,5 @@ public final class SqlActionExecutor implements ActionExecutor {
         }
         results[0] = 0;
         return rows;
-    }
-
-    private static void rollback(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            // the connection is broken; the server rolls the transaction back when it goes
-        }
-    }
-
-    private static Duration since(Instant start) {
-        return Duration.between(start, Instant.now());
     }
 }
