@@ -9,6 +9,7 @@ import io.dataload.config.Resources;
 import io.dataload.db.ConnectionSource;
 import io.dataload.db.DatabaseTarget;
 import io.dataload.execute.ActionExecutor;
+import io.dataload.execute.CopyActionExecutor;
 import io.dataload.execute.ExecActionExecutor;
 import io.dataload.execute.ExtractActionExecutor;
 import io.dataload.execute.RunOutcome;
@@ -88,7 +89,8 @@ public final class RunLauncher {
             Map<ActionKind, ActionExecutor> executors = Map.of(
                     ActionKind.EXEC, new ExecActionExecutor(shell, log),
                     ActionKind.SQL, new SqlActionExecutor(source, log),
-                    ActionKind.EXTRACT, new ExtractActionExecutor(source, log));
+                    ActionKind.EXTRACT, new ExtractActionExecutor(source, log),
+                    ActionKind.COPY, new CopyActionExecutor(source, log));
             outcome = new Runner(plan, log, shell, executors, poolSize).run();
         } catch (InterruptedException e) {
             log.add(null, "interrupted");

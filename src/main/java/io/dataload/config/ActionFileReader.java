@@ -129,7 +129,7 @@ public final class ActionFileReader {
 
     private ActionSpec readSpec(String label, String action, Node node) {
         if (node.isString()) {
-            return new ActionSpec(action, node.text(), node.location(), Map.of(), null, List.of());
+            return new ActionSpec(action, node.text(), null, node.location(), Map.of(), null, List.of());
         }
         if (!node.isObject()) {
             problems.add(node.location(), label + ": action \"" + action
@@ -139,7 +139,16 @@ public final class ActionFileReader {
         Map<String, Node> fields = node.fields();
         String where = label + ": action \"" + action + "\"";
         Node fileNode = fields.get("file");
-        String file = requiredString(fileNode, node.location(), where, "file");
+        Node copyNode = fields.get("copy");
+        String file = null;
+        CopySpec copy = null;
+        if (copyNode != null && fileNode != null) {
+            problems.add(copyNode.location(), where + ": give either \"file\" or \"copy\", not both");
+        } else if (copyNode != null) {
+            copy = readCopy(where, copyNode);
+        } else {
+            file = requiredString(fileNode, node.location(), where, "file");
+        }
         Map<String, String> options = new LinkedHashMap<>();
         for (String option : SPEC_OPTIONS) {
             Node value = fields.get(option);
@@ -154,10 +163,59 @@ public final class ActionFileReader {
         }
         ErrorPolicy onError = readPolicy(fields.get("OnError"));
         List<Command> onSuccess = readCommands(fields.get(ON_SUCCESS), ON_SUCCESS);
-        if (file == null) {
+        if (file == null && copy == null) {
             return null;
         }
-        return new ActionSpec(action, file, fileNode.location(), options, onError, onSuccess);
+        Location location = copy != null ? copy.location() : fileNode.location();
+        return new ActionSpec(action, file, copy, location, options, onError, onSuccess);
+    }
+
+    private CopySpec readCopy(String where, Node node) {
+        if (!node.isObject()) {
+            problems.add(node.location(), where + ": \"copy\" must be an object like {\"from\": \"data/x.csv\", \"table\": \"x\"}, found "
+                    + node.typeName());
+            return null;
+        }
+        Map<String, Node> fields = node.fields();
+        String label = where + ": \"copy\"";
+        String from = requiredString(fields.get("from"), node.location(), label, "from");
+        String table = requiredString(fields.get("table"), node.location(), label, "table");
+        char delimiter = copyChar(label, fields.get("delimiter"), ',');
+        char quote = copyChar(label, fields.get("quotechar"), '"');
+        Node headerNode = fields.get("header");
+        boolean header = false;
+        if (headerNode != null) {
+            String text = scalarText(headerNode);
+            if ("True".equalsIgnoreCase(text) || "False".equalsIgnoreCase(text)) {
+                header = "True".equalsIgnoreCase(text);
+            } else {
+                problems.add(headerNode.location(), label + ": \"header\" must be true or false");
+            }
+        }
+        Node nullNode = fields.get("null");
+        String nullString = nullNode == null ? "" : scalarText(nullNode);
+        if (nullString == null) {
+            problems.add(nullNode.location(), label + ": \"null\" must be a string");
+        }
+        Node encodingNode = fields.get("encoding");
+        String encoding = encodingNode == null ? "UTF-8" : scalarText(encodingNode);
+        if (from == null || table == null || nullString == null || encoding == null) {
+            return null;
+        }
+        return new CopySpec(from, table, delimiter, quote, header, nullString, encoding, fields.get("from").location());
+    }
+
+    private char copyChar(String label, Node node, char fallback) {
+        if (node == null) {
+            return fallback;
+        }
+        String text = scalarText(node);
+        if (text == null || text.length() != 1) {
+            problems.add(node.location(), label + ": \"" + (fallback == ',' ? "delimiter" : "quotechar")
+                    + "\" must be a single character");
+            return fallback;
+        }
+        return text.charAt(0);
     }
 
     private Mode readMode(Node node) {

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One entry's script for one action name: the file and the action's options ({@code tofile},
- * {@code delimiter} and the other extract options), its own {@code OnError} and {@code OnSuccess}.
+ * One entry's script for one action name: the file (or a native {@code copy}), the action's
+ * options ({@code tofile}, {@code delimiter} and the other extract options), its own
+ * {@code OnError} and {@code OnSuccess}.
  */
 public record ActionSpec(
         String action,
         String file,
+        CopySpec copy,
         Location location,
         Map<String, String> options,
         ErrorPolicy onError,

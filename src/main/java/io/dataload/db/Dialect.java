@@ -1,5 +1,6 @@
 package io.dataload.db;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +17,12 @@ public interface Dialect {
 
     /** The SQL that calls the stored procedure or function {@code name} with no arguments. */
     String procedureCall(Connection connection, String name) throws SQLException;
+
+    /**
+     * Streams a delimited file into a table with the engine's bulk path, inside the connection's
+     * transaction; returns the rows loaded.
+     */
+    long copyIn(Connection connection, CopyJob job) throws SQLException, IOException;
 
     /** Makes a query statement stream its rows instead of reading them all into memory. */
     default void streamResults(Statement statement) throws SQLException {

@@ -1,8 +1,12 @@
 package io.dataload.db;
 
+import io.dataload.config.CopySpec;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 
 /** DuckDB: psql-like scripts; a "procedure" is a macro (scalar or table). */
 public final class DuckDbDialect implements Dialect {
@@ -17,6 +21,23 @@ public final class DuckDbDialect implements Dialect {
     @Override
     public List<SqlStatement> statements(String script) {
         return ScriptSplitter.split(script);
+    }
+
+    @Override
+    public long copyIn(Connection connection, CopyJob job) throws SQLException {
+        CopySpec format = job.format();
+        if (!Files.isReadable(job.file())) {
+            throw new SQLException("cannot read " + job.file());
+        }
+        String encoding = format.encoding().equalsIgnoreCase("UTF-8") ? ""
+                : ", ENCODING " + SqlLiteral.of(format.encoding().toLowerCase(Locale.ROOT));
+        String sql = "COPY " + job.table() + " FROM " + SqlLiteral.of(job.file().toString())
+                + " (FORMAT csv, AUTO_DETECT false, DELIMITER " + SqlLiteral.of(format.delimiter())
+                + ", QUOTE " + SqlLiteral.of(format.quoteChar()) + ", ESCAPE " + SqlLiteral.of(format.quoteChar())
+                + ", HEADER " + format.header() + ", NULLSTR " + SqlLiteral.of(format.nullString()) + encoding + ")";
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
     }
 
     @Override

@@ -1,11 +1,17 @@
 package io.dataload.db;
 
+import io.dataload.config.CopySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.postgresql.PGConnection;
 
 /** PostgreSQL (and Redshift): psql-like scripts; functions are selected, procedures called. */
 public final class PostgresDialect implements Dialect {
+    private static final int BUFFER = 1 << 16;
     private static final String PROCEDURE =
             "select 1 from pg_proc where proname = lower(?) and prokind = 'p' limit 1";
 
@@ -17,6 +23,18 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<SqlStatement> statements(String script) {
         return ScriptSplitter.split(script);
+    }
+
+    @Override
+    public long copyIn(Connection connection, CopyJob job) throws SQLException, IOException {
+        CopySpec format = job.format();
+        String encoding = format.encoding().equalsIgnoreCase("UTF-8") ? "UTF8" : format.encoding();
+        String sql = "COPY " + job.table() + " FROM STDIN WITH (FORMAT csv, DELIMITER " + SqlLiteral.of(format.delimiter())
+                + ", QUOTE " + SqlLiteral.of(format.quoteChar()) + ", HEADER " + format.header()
+                + ", NULL " + SqlLiteral.of(format.nullString()) + ", ENCODING " + SqlLiteral.of(encoding) + ")";
+        try (InputStream in = Files.newInputStream(job.file())) {
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, in, BUFFER);
+        }
     }
 
     @Override

@@ -7,7 +7,9 @@ public enum ActionKind {
     /** {@code extract}: the file is a query whose rows are written to a delimited text file. */
     EXTRACT,
     /** Any other name: the file is a SQL script (or a procedure name) run in one transaction. */
-    SQL;
+    SQL,
+    /** An action spec with {@code copy}: a native bulk load of a delimited file. */
+    COPY;
 
     public static ActionKind of(String action) {
         return switch (action) {

@@ -2,12 +2,13 @@ package io.dataload.plan;
 
 import io.dataload.config.ActionSpec;
 import io.dataload.config.TableEntry;
+import io.dataload.db.CopyJob;
 import io.dataload.execute.CsvDialect;
 import java.nio.file.Path;
 
 /**
- * One entry's action, checked and resolved: the script's text with placeholders applied, and for
- * an extract, its CSV dialect and target file.
+ * One entry's action, checked and resolved: the script's text with placeholders applied; for an
+ * extract, its CSV dialect and target file; for a copy, the resolved bulk load.
  */
 public record PlannedAction(
         TableEntry entry,
@@ -16,7 +17,8 @@ public record PlannedAction(
         String scriptDisplay,
         String script,
         CsvDialect csv,
-        Path extractTarget) {
+        Path extractTarget,
+        CopyJob copy) {
 
     public String name() {
         return entry.name();

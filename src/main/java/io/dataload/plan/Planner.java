@@ -5,6 +5,7 @@ import io.dataload.config.ActionSpec;
 import io.dataload.config.Answer;
 import io.dataload.config.Command;
 import io.dataload.config.ConfigException;
+import io.dataload.config.CopySpec;
 import io.dataload.config.ErrorPolicy;
 import io.dataload.config.ErrorRule;
 import io.dataload.config.Location;
@@ -12,6 +13,7 @@ import io.dataload.config.Mode;
 import io.dataload.config.Placeholder;
 import io.dataload.config.Problems;
 import io.dataload.config.TableEntry;
+import io.dataload.db.CopyJob;
 import io.dataload.execute.CsvDialect;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -97,6 +99,9 @@ public final class Planner {
     private PlannedAction planAction(TableEntry entry, ActionSpec spec, String action, PlaceholderResolver resolver) {
         Map<String, String> builtins = builtins(entry.name(), action);
         String label = "table \"" + entry.name() + "\": action \"" + action + "\": ";
+        if (spec.copy() != null) {
+            return planCopy(entry, spec, builtins, resolver);
+        }
         problems.addAll(resolver.check(spec.file(), builtins, spec.location(), false));
         String scriptDisplay = resolver.apply(spec.file(), builtins);
         Path scriptPath = workDir.resolve(scriptDisplay);
@@ -120,7 +125,7 @@ public final class Planner {
             if (script.isBlank()) {
                 problems.add(spec.location(), label + "file " + scriptDisplay + " is empty");
             }
-            return new PlannedAction(entry, spec, kind, scriptDisplay, script, null, null);
+            return new PlannedAction(entry, spec, kind, scriptDisplay, script, null, null, null);
         }
         CsvDialect csv = null;
         try {
@@ -131,7 +136,18 @@ public final class Planner {
         String toFile = spec.options().getOrDefault("tofile", entry.name() + "_extract.csv");
         problems.addAll(resolver.check(toFile, builtins, spec.location(), false));
         Path target = workDir.resolve(resolver.apply(toFile, builtins));
-        return new PlannedAction(entry, spec, kind, scriptDisplay, script, csv, target);
+        return new PlannedAction(entry, spec, kind, scriptDisplay, script, csv, target, null);
+    }
+
+    /** A bulk load; its data file is looked for when it runs, as an earlier step may write it. */
+    private PlannedAction planCopy(TableEntry entry, ActionSpec spec, Map<String, String> builtins,
+            PlaceholderResolver resolver) {
+        CopySpec copy = spec.copy();
+        problems.addAll(resolver.check(copy.from(), builtins, copy.location(), false));
+        problems.addAll(resolver.check(copy.table(), builtins, copy.location(), false));
+        String from = resolver.apply(copy.from(), builtins);
+        CopyJob job = new CopyJob(workDir.resolve(from), resolver.apply(copy.table(), builtins), copy);
+        return new PlannedAction(entry, spec, ActionKind.COPY, from, "", null, null, job);
     }
 
     private void checkPlaceholderItems(List<Placeholder> items, PlaceholderResolver resolver) {

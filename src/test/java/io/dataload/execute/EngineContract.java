@@ -48,9 +48,11 @@ abstract class EngineContract {
     @BeforeEach
     void copyProject() throws IOException {
         for (String name : List.of("drop", "create_customers", "create_orders", "create_totals", "load_customers",
-                "load_orders", "extract_customers", "partial_then_fail", "call_proc")) {
+                "load_orders", "extract_customers", "partial_then_fail", "call_proc", "create_people")) {
             copy("common/" + name + ".sql");
         }
+        copy("common/people.csv");
+        copy("common/people_bad.csv");
         copy(engine() + "/create_proc.sql");
         copy("actions.json");
         Files.createDirectories(dir.resolve("out"));
@@ -198,6 +200,22 @@ abstract class EngineContract {
         if (proceduresWrite()) {
             assertEquals(List.of(3), ints("select orders from t_totals"));
         }
+    }
+
+    @Test
+    void copyLoadsAllRowsOrNone() throws Exception {
+        runOk("actions.json", "drop");
+        runOk("actions.json", "create");
+        CliRun copy = runOk("actions.json", "copy");
+        assertTrue(copy.out().contains("3 rows"), copy.out());
+        assertEquals(List.of(1, 2, 3), ints("select id from t_people order by id"));
+        assertEquals(List.of(2), ints("select count(score) from t_people"));
+        assertEquals(List.of(2), ints("select count(joined) from t_people"));
+        assertEquals(List.of(1), ints("select count(*) from t_people where name = 'O\"Brien' and score is null"));
+        assertEquals(List.of(1), ints("select count(*) from t_people where name = 'Smith, Ann' and score = 1.5"));
+        CliRun bad = run("actions.json", "copybad");
+        assertEquals(1, bad.exit(), bad.all());
+        assertEquals(List.of(1, 2, 3), ints("select id from t_people order by id"), "a bad row loads nothing");
     }
 
     private void writeFailures(String policy) throws IOException {

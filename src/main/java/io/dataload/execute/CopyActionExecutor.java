@@ -1,0 +1,43 @@
+package io.dataload.execute;
+
+import io.dataload.db.ConnectionSource;
+import io.dataload.db.CopyJob;
+import io.dataload.plan.PlannedAction;
+import io.dataload.record.ExecutionLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * {@code copy}: streams a delimited file into a table with the engine's bulk path, in one
+ * transaction, so a bad row leaves the table as it was.
+ */
+public final class CopyActionExecutor extends ConnectedActionExecutor {
+
+    public CopyActionExecutor(ConnectionSource source, ExecutionLog log) {
+        super(source, log);
+    }
+
+    @Override
+    ActionResult run(Connection connection, PlannedAction action, Instant start) {
+        CopyJob job = action.copy();
+        if (!Files.isRegularFile(job.file())) {
+            return ActionResult.failure("file not found: " + action.scriptDisplay(), "copy into " + job.table(), start);
+        }
+        log.detail(action.name(), "copy " + action.scriptDisplay() + " into " + job.table());
+        try {
+            long rows = source.dialect().copyIn(connection, job);
+            connection.commit();
+            return ActionResult.success(rows, start);
+        } catch (SQLException e) {
+            rollback(connection);
+            return ActionResult.failure(SqlErrorText.of(e), "copy " + action.scriptDisplay() + " into " + job.table(), start);
+        } catch (IOException e) {
+            rollback(connection);
+            return ActionResult.failure("cannot read " + action.scriptDisplay() + ": " + e.getMessage(),
+                    "copy into " + job.table(), start);
+        }
+    }
+}
