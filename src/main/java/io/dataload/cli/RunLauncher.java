@@ -13,13 +13,13 @@ import io.dataload.execute.CopyActionExecutor;
 import io.dataload.execute.ExecActionExecutor;
 import io.dataload.execute.ExtractActionExecutor;
 import io.dataload.execute.RunOutcome;
+import io.dataload.plan.ChainPlanner;
 import io.dataload.execute.Runner;
 import io.dataload.execute.ShellRunner;
 import io.dataload.execute.SqlActionExecutor;
 import io.dataload.plan.ActionKind;
 import io.dataload.plan.PlaceholderResolver;
 import io.dataload.plan.Plan;
-import io.dataload.plan.Planner;
 import io.dataload.record.ExecutionLog;
 import io.dataload.record.LogFileWriter;
 import io.dataload.record.LogRecord;
@@ -29,6 +29,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +61,7 @@ public final class RunLauncher {
             ActionFile file = new ActionFileReader().read(options.actionFile(),
                     options.workDir().resolve(options.actionFile()));
             PlaceholderResolver resolver = new PlaceholderResolver(List.of(), resources.values(), options.params());
-            plan = new Planner(options.workDir()).plan(file, options.action(), options.startingTable(),
+            plan = new ChainPlanner(options.workDir()).plan(file, options.action(), options.startingTable(),
                     options.attempt(), resolver);
             target = DatabaseTarget.resolve(options.database(), resources, DatabaseTarget.environment(),
                     options.workDir());
@@ -78,12 +81,13 @@ public final class RunLauncher {
     private int execute(RunOptions options, Plan plan, DatabaseTarget target, SecretMasker masker) {
         LocalDateTime started = LocalDateTime.now();
         ExecutionLog log = new ExecutionLog(masker, record -> live(options, record));
-        int poolSize = options.pool() != null ? options.pool() : plan.defaultPoolSize();
+        int poolSize = options.pool() != null ? options.pool()
+                : plan.reachable().stream().mapToInt(Plan::defaultPoolSize).max().orElse(1);
         log.add(null, "run \"" + plan.action() + "\" over " + options.actionFile() + ", attempt " + plan.attempt()
                 + ", " + plan.mode().fileName() + (plan.startingTable() == null ? "" : " from " + plan.startingTable())
                 + ", " + plan.actions().size() + " entr" + (plan.actions().size() == 1 ? "y" : "ies")
                 + (plan.needsDatabase() ? ", database " + target.maskedUrl() : ""));
-        RunOutcome outcome;
+        boolean success = true;
         try (ConnectionSource source = target.connect(poolSize)) {
             ShellRunner shell = new ShellRunner(options.workDir());
             Map<ActionKind, ActionExecutor> executors = Map.of(
@@ -91,14 +95,24 @@ public final class RunLauncher {
                     ActionKind.SQL, new SqlActionExecutor(source, log),
                     ActionKind.EXTRACT, new ExtractActionExecutor(source, log),
                     ActionKind.COPY, new CopyActionExecutor(source, log));
-            outcome = new Runner(plan, log, shell, executors, poolSize).run();
+            Deque<Plan> runs = new ArrayDeque<>(List.of(plan));
+            while (!runs.isEmpty()) {
+                Plan next = runs.poll();
+                if (next != plan) {
+                    log.add(null, "chained run \"" + next.action() + "\" over " + next.file().displayPath() + ", "
+                            + next.mode().fileName() + ", " + next.actions().size() + " entries");
+                }
+                RunOutcome outcome = new Runner(next, log, shell, executors, poolSize).run();
+                success &= outcome.success();
+                outcome.chained().forEach(chain -> runs.add(next.chains().get(chain)));
+            }
         } catch (InterruptedException e) {
             log.add(null, "interrupted");
             finish(options, plan, log, started);
             return ExitCodes.INTERRUPTED;
         }
         finish(options, plan, log, started);
-        return outcome.success() ? ExitCodes.SUCCESS : ExitCodes.ACTION_FAILED;
+        return success ? ExitCodes.SUCCESS : ExitCodes.ACTION_FAILED;
     }
 
     private void finish(RunOptions options, Plan plan, ExecutionLog log, LocalDateTime started) {
@@ -142,12 +156,18 @@ public final class RunLauncher {
     }
 
     private static SecretMasker masker(Plan plan, DatabaseTarget target) {
-        Map<String, String> values = new HashMap<>(plan.resolver().resources());
-        values.putAll(plan.resolver().runtime());
-        plan.resolver().placeholders().forEach(p -> values.put(p.name(), p.value()));
-        if (target.password() != null) {
-            values.put("database password", target.password());
+        List<Map<String, String>> sources = new ArrayList<>();
+        for (Plan reachable : plan.reachable()) {
+            PlaceholderResolver resolver = reachable.resolver();
+            sources.add(resolver.resources());
+            sources.add(resolver.runtime());
+            Map<String, String> items = new HashMap<>();
+            resolver.placeholders().forEach(p -> items.put(p.name(), p.value()));
+            sources.add(items);
         }
-        return new SecretMasker(values);
+        if (target.password() != null) {
+            sources.add(Map.of("database password", target.password()));
+        }
+        return new SecretMasker(sources);
     }
 }

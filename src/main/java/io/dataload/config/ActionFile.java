@@ -15,12 +15,12 @@ public record ActionFile(
         Mode mode,
         List<Placeholder> placeholders,
         ErrorPolicy onError,
-        Map<String, List<Command>> onSuccessByAction,
-        List<Command> onSuccess,
-        List<Command> onSuccessNotification,
-        List<Command> onErrorNotification) {
+        Map<String, List<Hook>> onSuccessByAction,
+        List<Hook> onSuccess,
+        List<Hook> onSuccessNotification,
+        List<Hook> onErrorNotification) {
 
-    public List<Command> onSuccessFor(String action) {
+    public List<Hook> onSuccessFor(String action) {
         return onSuccessByAction.getOrDefault(action, List.of());
     }
 }

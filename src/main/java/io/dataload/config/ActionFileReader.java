@@ -43,18 +43,18 @@ public final class ActionFileReader {
         Mode mode = readMode(fields.get("Mode"));
         List<Placeholder> placeholders = readPlaceholders(fields.get("Placeholders"));
         ErrorPolicy onError = readPolicy(fields.get("OnError"));
-        Map<String, List<Command>> byAction = new LinkedHashMap<>();
-        List<Command> onSuccess = List.of();
+        Map<String, List<Hook>> byAction = new LinkedHashMap<>();
+        List<Hook> onSuccess = List.of();
         for (Map.Entry<String, Node> field : fields.entrySet()) {
             String key = field.getKey();
             if (key.equals(ON_SUCCESS)) {
-                onSuccess = readCommands(field.getValue(), key);
+                onSuccess = readHooks(field.getValue(), key);
             } else if (key.startsWith(ON_SUCCESS) && !key.equals(ON_SUCCESS_NOTIFICATION)) {
-                byAction.put(key.substring(ON_SUCCESS.length()), readCommands(field.getValue(), key));
+                byAction.put(key.substring(ON_SUCCESS.length()), readHooks(field.getValue(), key));
             }
         }
-        List<Command> successNotification = readCommands(fields.get(ON_SUCCESS_NOTIFICATION), ON_SUCCESS_NOTIFICATION);
-        List<Command> errorNotification = readCommands(fields.get(ON_ERROR_NOTIFICATION), ON_ERROR_NOTIFICATION);
+        List<Hook> successNotification = readHooks(fields.get(ON_SUCCESS_NOTIFICATION), ON_SUCCESS_NOTIFICATION);
+        List<Hook> errorNotification = readHooks(fields.get(ON_ERROR_NOTIFICATION), ON_ERROR_NOTIFICATION);
         problems.throwIfAny();
         return new ActionFile(displayPath, path, tables, mode, placeholders, onError, byAction, onSuccess,
                 successNotification, errorNotification);
@@ -162,7 +162,7 @@ public final class ActionFileReader {
             }
         }
         ErrorPolicy onError = readPolicy(fields.get("OnError"));
-        List<Command> onSuccess = readCommands(fields.get(ON_SUCCESS), ON_SUCCESS);
+        List<Hook> onSuccess = readHooks(fields.get(ON_SUCCESS), ON_SUCCESS);
         if (file == null && copy == null) {
             return null;
         }
@@ -308,8 +308,11 @@ public final class ActionFileReader {
     }
 
     private Answer readAnswer(String key, Node item) {
+        if (item.isObject() && item.fields().size() == 1 && item.fields().containsKey("run")) {
+            return readChain(item.fields().get("run"), "OnError\" \"" + key);
+        }
         if (!item.isString()) {
-            problems.add(item.location(), "\"OnError\" \"" + key + "\": an answer must be \"Stop\", \"Ignore\" or a shell command, found "
+            problems.add(item.location(), "\"OnError\" \"" + key + "\": an answer must be \"Stop\", \"Ignore\", a shell command or {\"run\": {...}}, found "
                     + item.typeName());
             return null;
         }
@@ -334,31 +337,85 @@ public final class ActionFileReader {
         return new Command(text, item.location());
     }
 
-    private List<Command> readCommands(Node node, String key) {
+    private List<Hook> readHooks(Node node, String key) {
         if (node == null) {
             return List.of();
         }
-        if (node.isString()) {
-            return List.of(new Command(node.text(), node.location()));
-        }
-        List<Command> commands = new ArrayList<>();
-        List<Node> items = node.isArray() ? node.items() : List.of(node);
-        for (Node item : items) {
-            if (item.isString()) {
-                commands.add(new Command(item.text(), item.location()));
-            } else if (item.isObject() && item.fields().size() == 1 && item.fields().containsKey("command")
-                    && item.fields().get("command").isString()) {
-                Node command = item.fields().get("command");
-                commands.add(new Command(command.text(), command.location()));
-            } else if (item.isObject() && !item.fields().isEmpty()) {
-                String kind = item.fields().keySet().iterator().next();
-                problems.add(item.location(), "\"" + key + "\": \"" + kind
-                        + "\" is not supported by this version; use a shell command or {\"command\": \"...\"}");
-            } else {
-                problems.add(item.location(), "\"" + key + "\" must be a shell command, found " + item.typeName());
+        List<Hook> hooks = new ArrayList<>();
+        for (Node item : node.isArray() ? node.items() : List.of(node)) {
+            Hook hook = readHook(item, key);
+            if (hook != null) {
+                hooks.add(hook);
             }
         }
-        return commands;
+        return hooks;
+    }
+
+    private Hook readHook(Node item, String key) {
+        if (item.isString()) {
+            return new Command(item.text(), item.location());
+        }
+        if (!item.isObject() || item.fields().size() != 1) {
+            problems.add(item.location(), "\"" + key + "\" must be a shell command, {\"command\": ...} or {\"run\": {...}}, found "
+                    + (item.isObject() ? "an object with " + item.fields().size() + " keys" : item.typeName()));
+            return null;
+        }
+        Map.Entry<String, Node> only = item.fields().entrySet().iterator().next();
+        switch (only.getKey()) {
+            case "command":
+                if (only.getValue().isString()) {
+                    return new Command(only.getValue().text(), only.getValue().location());
+                }
+                problems.add(only.getValue().location(), "\"" + key + "\": \"command\" must be a string, found "
+                        + only.getValue().typeName());
+                return null;
+            case "run":
+                return readChain(only.getValue(), key);
+            default:
+                problems.add(item.location(), "\"" + key + "\": \"" + only.getKey()
+                        + "\" is not supported by this version; use a shell command, {\"command\": ...} or {\"run\": {...}}");
+                return null;
+        }
+    }
+
+    private ChainRun readChain(Node node, String key) {
+        String label = "\"" + key + "\": \"run\"";
+        if (!node.isObject()) {
+            problems.add(node.location(), label + " must be an object like {\"file\": \"x.json\", \"action\": \"create\"}, found "
+                    + node.typeName());
+            return null;
+        }
+        Map<String, Node> fields = node.fields();
+        for (String name : fields.keySet()) {
+            if (!List.of("file", "action", "resources", "table", "params").contains(name)) {
+                problems.add(fields.get(name).location(), label + ": unknown key \"" + name
+                        + "\" (known: file, action, resources, table, params)");
+            }
+        }
+        String file = requiredString(fields.get("file"), node.location(), label, "file");
+        String action = requiredString(fields.get("action"), node.location(), label, "action");
+        String resources = optionalString(fields.get("resources"), "resources");
+        String table = optionalString(fields.get("table"), "table");
+        Map<String, String> params = new LinkedHashMap<>();
+        Node paramsNode = fields.get("params");
+        if (paramsNode != null) {
+            if (!paramsNode.isObject()) {
+                problems.add(paramsNode.location(), label + ": \"params\" must be an object of names to values");
+            } else {
+                paramsNode.fields().forEach((name, value) -> {
+                    String text = scalarText(value);
+                    if (text == null) {
+                        problems.add(value.location(), label + ": parameter \"" + name + "\" must be a string or number");
+                    } else {
+                        params.put(name, text);
+                    }
+                });
+            }
+        }
+        if (file == null || action == null) {
+            return null;
+        }
+        return new ChainRun(file, action, resources, table, Map.copyOf(params), node.location());
     }
 
     private String requiredString(Node node, Location parent, String what, String key) {

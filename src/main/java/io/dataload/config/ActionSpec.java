@@ -15,7 +15,7 @@ public record ActionSpec(
         Location location,
         Map<String, String> options,
         ErrorPolicy onError,
-        List<Command> onSuccess) {
+        List<Hook> onSuccess) {
 
     public String option(String name) {
         return options.get(name);

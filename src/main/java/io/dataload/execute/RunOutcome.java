@@ -1,7 +1,13 @@
 package io.dataload.execute;
 
-/** Counts of a finished run; the run succeeded when nothing failed. */
-public record RunOutcome(int done, int ignored, int failed, int notRun) {
+import io.dataload.config.ChainRun;
+import java.util.List;
+
+/**
+ * Counts of a finished run, and the chained runs its handlers asked for; the run succeeded when
+ * nothing failed.
+ */
+public record RunOutcome(int done, int ignored, int failed, int notRun, List<ChainRun> chained) {
 
     public boolean success() {
         return failed == 0;

@@ -1,7 +1,9 @@
 package io.dataload.execute;
 
 import io.dataload.config.Answer;
+import io.dataload.config.ChainRun;
 import io.dataload.config.Command;
+import io.dataload.config.Hook;
 import io.dataload.config.ErrorPolicy.Decision;
 import io.dataload.config.Mode;
 import io.dataload.plan.ActionKind;
@@ -30,6 +32,7 @@ public final class Runner {
     private final ShellRunner shell;
     private final Map<ActionKind, ActionExecutor> executors;
     private final int poolSize;
+    private final List<ChainRun> chained = new ArrayList<>();
 
     public Runner(Plan plan, ExecutionLog log, ShellRunner shell, Map<ActionKind, ActionExecutor> executors,
             int poolSize) {
@@ -45,14 +48,16 @@ public final class Runner {
         int done = count(outcomes, EntryOutcome.DONE);
         int ignored = count(outcomes, EntryOutcome.IGNORED);
         int failed = count(outcomes, EntryOutcome.FAILED);
-        RunOutcome outcome = new RunOutcome(done, ignored, failed, plan.actions().size() - outcomes.size());
-        if (outcome.success()) {
+        if (failed == 0) {
             Map<String, String> builtins = Planner.builtins(Planner.fileBaseName(plan.file()), plan.action());
-            runCommands(null, "OnSuccess" + plan.action(), plan.file().onSuccessFor(plan.action()), builtins);
-            runCommands(null, "OnSuccess", plan.file().onSuccess(), builtins);
-            runCommands(null, "OnSuccessNotification", plan.file().onSuccessNotification(), builtins);
+            runHooks(null, "OnSuccess" + plan.action(), plan.file().onSuccessFor(plan.action()), builtins);
+            runHooks(null, "OnSuccess", plan.file().onSuccess(), builtins);
+            runHooks(null, "OnSuccessNotification", plan.file().onSuccessNotification(), builtins);
         }
-        log.add(null, "finished " + (outcome.success() ? "successfully" : "with failures") + ": " + outcome);
+        RunOutcome outcome = new RunOutcome(done, ignored, failed, plan.actions().size() - outcomes.size(),
+                List.copyOf(chained));
+        log.add(null, "finished \"" + plan.action() + "\" over " + plan.file().displayPath() + " "
+                + (outcome.success() ? "successfully" : "with failures") + ": " + outcome);
         return outcome;
     }
 
@@ -103,14 +108,14 @@ public final class Runner {
     }
 
     private EntryOutcome runEntry(PlannedAction action) throws InterruptedException {
-        String name = action.name();
+        String name = plan.entryLabel(action.name());
         log.add(name, plan.action() + ": " + action.scriptDisplay()
                 + (action.kind() == ActionKind.EXTRACT ? " -> " + plan.workDir().relativize(action.extractTarget()) : ""));
         ActionResult result = executors.get(action.kind()).execute(action);
         String seconds = String.format("%.3fs", result.elapsed().toNanos() / 1e9);
         if (result.ok()) {
             log.add(name, "done in " + seconds + (result.rows() > 0 ? ", " + result.rows() + " rows" : ""));
-            runCommands(name, "OnSuccess", action.spec().onSuccess(), Planner.builtins(name, plan.action()));
+            runHooks(name, "OnSuccess", action.spec().onSuccess(), Planner.builtins(action.name(), plan.action()));
             return EntryOutcome.DONE;
         }
         log.add(name, "failed after " + seconds + ": " + result.where() + ": " + result.errorText());
@@ -122,17 +127,26 @@ public final class Runner {
         if (answer instanceof Answer.Ignore) {
             return EntryOutcome.IGNORED;
         }
-        Map<String, String> builtins = Map.of("table_name", name, "action", plan.action(), "error", result.errorText());
-        if (answer instanceof Command command) {
-            runCommands(name, "OnError", List.of(command), builtins);
+        Map<String, String> builtins = Map.of("table_name", action.name(), "action", plan.action(),
+                "error", result.errorText());
+        if (answer instanceof Hook hook) {
+            runHooks(name, "OnError", List.of(hook), builtins);
         }
-        runCommands(name, "OnErrorNotification", plan.file().onErrorNotification(), builtins);
+        runHooks(name, "OnErrorNotification", plan.file().onErrorNotification(), builtins);
         return EntryOutcome.FAILED;
     }
 
-    private void runCommands(String entry, String label, List<Command> commands, Map<String, String> builtins)
+    private void runHooks(String entry, String label, List<Hook> hooks, Map<String, String> builtins)
             throws InterruptedException {
-        for (Command command : commands) {
+        for (Hook hook : hooks) {
+            if (hook instanceof ChainRun chain) {
+                log.add(entry, label + ": " + chain + " after this run");
+                synchronized (chained) {
+                    chained.add(chain);
+                }
+                continue;
+            }
+            Command command = (Command) hook;
             String text = plan.resolver().apply(command.text(), builtins);
             log.add(entry, label + ": running a command");
             log.detail(entry, text);

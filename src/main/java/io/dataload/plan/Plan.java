@@ -1,11 +1,20 @@
 package io.dataload.plan;
 
 import io.dataload.config.ActionFile;
+import io.dataload.config.ChainRun;
 import io.dataload.config.Mode;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** A checked run: which entries run the action, in what mode, and how placeholders resolve. */
+/**
+ * A checked run: which entries run the action, in what mode, how placeholders resolve, and the
+ * plans of the runs it may chain to.
+ */
 public record Plan(
         ActionFile file,
         String action,
@@ -14,7 +23,32 @@ public record Plan(
         String startingTable,
         List<PlannedAction> actions,
         PlaceholderResolver resolver,
-        Path workDir) {
+        Path workDir,
+        boolean chained,
+        Map<ChainRun, Plan> chains) {
+
+    /** The same plan with the plans of the runs it may chain to. */
+    public Plan withChains(Map<ChainRun, Plan> plans) {
+        return new Plan(file, action, mode, attempt, startingTable, actions, resolver, workDir, chained, Map.copyOf(plans));
+    }
+
+    /** This plan and every plan it may chain to, each once. */
+    public Set<Plan> reachable() {
+        Set<Plan> all = new LinkedHashSet<>();
+        Deque<Plan> todo = new ArrayDeque<>(List.of(this));
+        while (!todo.isEmpty()) {
+            Plan next = todo.pop();
+            if (all.add(next)) {
+                todo.addAll(next.chains().values());
+            }
+        }
+        return all;
+    }
+
+    /** How an entry is named in the log: chained runs prefix the action file's name. */
+    public String entryLabel(String entry) {
+        return chained ? Planner.fileBaseName(file) + "/" + entry : entry;
+    }
 
     /** Whether any action needs a database connection. */
     public boolean needsDatabase() {

@@ -3,11 +3,12 @@ package io.dataload.plan;
 import io.dataload.config.ActionFile;
 import io.dataload.config.ActionSpec;
 import io.dataload.config.Answer;
+import io.dataload.config.ChainRun;
 import io.dataload.config.Command;
-import io.dataload.config.ConfigException;
 import io.dataload.config.CopySpec;
 import io.dataload.config.ErrorPolicy;
 import io.dataload.config.ErrorRule;
+import io.dataload.config.Hook;
 import io.dataload.config.Location;
 import io.dataload.config.Mode;
 import io.dataload.config.Placeholder;
@@ -34,14 +35,16 @@ import java.util.Set;
  */
 public final class Planner {
     private final Path workDir;
-    private final Problems problems = new Problems();
+    private final Problems problems;
 
-    public Planner(Path workDir) {
+    public Planner(Path workDir, Problems problems) {
         this.workDir = workDir;
+        this.problems = problems;
     }
 
-    public Plan plan(ActionFile file, String action, String startingTable, int attempt, PlaceholderResolver base)
-            throws ConfigException {
+    /** Plans one file's run (its chains are planned by {@link ChainPlanner}); problems are collected. */
+    Plan planOne(ActionFile file, String action, String startingTable, int attempt, PlaceholderResolver base,
+            boolean chained) {
         PlaceholderResolver resolver = base.withPlaceholders(file.placeholders());
         Location fileLocation = Location.file(Path.of(file.displayPath()));
         List<TableEntry> withAction = file.tables().stream().filter(t -> t.scripts().containsKey(action)).toList();
@@ -69,8 +72,7 @@ public final class Planner {
         checkCommands(file.onSuccess(), resolver, builtins(fileName, action));
         checkCommands(file.onSuccessNotification(), resolver, builtins(fileName, action));
         checkCommands(file.onErrorNotification(), resolver, errorBuiltins(fileName, action));
-        problems.throwIfAny();
-        return new Plan(file, action, file.mode(), attempt, startingTable, actions, resolver, workDir);
+        return new Plan(file, action, file.mode(), attempt, startingTable, actions, resolver, workDir, chained, Map.of());
     }
 
     private List<TableEntry> select(ActionFile file, List<TableEntry> withAction, String startingTable,
@@ -167,16 +169,29 @@ public final class Planner {
         }
         for (List<Answer> answers : lists) {
             for (Answer answer : answers) {
-                if (answer instanceof Command command) {
-                    problems.addAll(resolver.check(command.text(), builtins, command.location(), false));
-                }
+                checkAnswer(answer, resolver, builtins);
             }
         }
     }
 
-    private void checkCommands(List<Command> commands, PlaceholderResolver resolver, Map<String, String> builtins) {
-        for (Command command : commands) {
+    private void checkCommands(List<Hook> hooks, PlaceholderResolver resolver, Map<String, String> builtins) {
+        for (Hook hook : hooks) {
+            checkAnswer(hook, resolver, builtins);
+        }
+    }
+
+    private void checkAnswer(Object answer, PlaceholderResolver resolver, Map<String, String> builtins) {
+        if (answer instanceof Command command) {
             problems.addAll(resolver.check(command.text(), builtins, command.location(), false));
+        } else if (answer instanceof ChainRun chain) {
+            List<String> texts = new ArrayList<>(chain.params().values());
+            texts.add(chain.file());
+            texts.add(chain.action());
+            texts.add(chain.table());
+            texts.add(chain.resources());
+            for (String text : texts) {
+                problems.addAll(resolver.check(text, builtins, chain.location(), false));
+            }
         }
     }
 

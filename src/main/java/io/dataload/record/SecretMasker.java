@@ -19,19 +19,22 @@ public final class SecretMasker {
 
     private final List<String> secrets;
 
-    public SecretMasker(Map<String, String> values) {
+    /** Masks the values of the secret-named keys of any of the maps. */
+    public SecretMasker(List<Map<String, String>> sources) {
         TreeSet<String> found = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
                 .thenComparing(Comparator.naturalOrder()));
-        values.forEach((key, value) -> {
-            if (value != null && value.length() >= SHORTEST_SECRET && isSecretName(key)) {
-                found.add(value);
-            }
-        });
+        for (Map<String, String> values : sources) {
+            values.forEach((key, value) -> {
+                if (value != null && value.length() >= SHORTEST_SECRET && isSecretName(key)) {
+                    found.add(value);
+                }
+            });
+        }
         this.secrets = List.copyOf(found);
     }
 
     public static SecretMasker none() {
-        return new SecretMasker(Map.of());
+        return new SecretMasker(List.of());
     }
 
     public static boolean isSecretName(String key) {

@@ -57,15 +57,15 @@ class ActionFileReaderTest {
         assertEquals("analysts_2010", entry.name());
         assertEquals(List.of("create", "exec", "drop", "extract"), List.copyOf(entry.scripts().keySet()));
         assertEquals("postgres/sql/drop_table.sql", entry.scripts().get("drop").file());
-        assertEquals("./SendToQueue.py CasesAreReady", entry.scripts().get("exec").onSuccess().get(0).text());
+        assertEquals("./SendToQueue.py CasesAreReady", entry.scripts().get("exec").onSuccess().get(0).toString());
         assertEquals("|", entry.scripts().get("extract").option("delimeter"));
         assertEquals(new Location("a.json", 6, 29), entry.scripts().get("create").location());
         assertEquals("5", file.placeholders().get(1).value());
         assertEquals(List.of("1051", "does not exist"), file.onError().rules().stream().map(ErrorRule::key).toList());
         assertInstanceOf(Command.class, file.onError().rules().get(1).answers().get(1));
-        assertEquals("echo dropped", file.onSuccessFor("drop").get(0).text());
+        assertEquals("echo dropped", file.onSuccessFor("drop").get(0).toString());
         assertEquals(List.of(), file.onSuccessFor("create"));
-        assertEquals("echo all", file.onSuccess().get(0).text());
+        assertEquals("echo all", file.onSuccess().get(0).toString());
         assertNull(entry.scripts().get("drop").onError());
     }
 

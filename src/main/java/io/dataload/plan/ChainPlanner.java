@@ -1,0 +1,144 @@
+package io.dataload.plan;
+
+import io.dataload.config.ActionFile;
+import io.dataload.config.ActionFileReader;
+import io.dataload.config.Answer;
+import io.dataload.config.ChainRun;
+import io.dataload.config.ConfigException;
+import io.dataload.config.ErrorPolicy;
+import io.dataload.config.ErrorRule;
+import io.dataload.config.Problems;
+import io.dataload.config.ResourceReader;
+import io.dataload.config.TableEntry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Plans a run and, before anything runs, every run it may chain to ({@code {"run": ...}} in an
+ * {@code OnSuccess…} value or an {@code OnError} item): each chained file is read and checked, and
+ * a chain that leads back to a run already on its way is rejected.
+ */
+public final class ChainPlanner {
+    private final Path workDir;
+    private final Problems problems = new Problems();
+    private final Planner planner;
+    private final Map<String, Plan> planned = new HashMap<>();
+    private final List<Step> path = new ArrayList<>();
+
+    /** A run on the current chain path: which file (resolved) and action. */
+    private record Step(Path file, String display, String action) {
+        static Step of(Path workDir, String display, String action) {
+            return new Step(workDir.resolve(display).toAbsolutePath().normalize(), display, action);
+        }
+
+        boolean sameRun(Step other) {
+            return file.equals(other.file) && action.equals(other.action);
+        }
+
+        @Override
+        public String toString() {
+            return display + " " + action;
+        }
+    }
+
+    public ChainPlanner(Path workDir) {
+        this.workDir = workDir;
+        this.planner = new Planner(workDir, problems);
+    }
+
+    public Plan plan(ActionFile file, String action, String startingTable, int attempt, PlaceholderResolver base)
+            throws ConfigException {
+        Plan plan = planTree(file, action, startingTable, attempt, base, false);
+        problems.throwIfAny();
+        return plan;
+    }
+
+    private Plan planTree(ActionFile file, String action, String table, int attempt, PlaceholderResolver base,
+            boolean chained) {
+        Step step = Step.of(workDir, file.displayPath(), action);
+        String key = step.file() + "\0" + action + "\0" + table + "\0" + new TreeMap<>(base.runtime()) + "\0"
+                + base.resources().hashCode();
+        Plan known = planned.get(key);
+        if (known != null) {
+            return known;
+        }
+        Plan plan = planner.planOne(file, action, table, attempt, base, chained);
+        path.add(step);
+        Map<ChainRun, Plan> chains = new LinkedHashMap<>();
+        for (ChainRun chain : chainsOf(plan)) {
+            Plan target = planChain(chain, plan);
+            if (target != null) {
+                chains.put(chain, target);
+            }
+        }
+        path.remove(path.size() - 1);
+        Plan complete = plan.withChains(chains);
+        planned.put(key, complete);
+        return complete;
+    }
+
+    private Plan planChain(ChainRun chain, Plan from) {
+        Map<String, String> builtins = Planner.builtins(Planner.fileBaseName(from.file()), from.action());
+        PlaceholderResolver resolver = from.resolver();
+        String file = resolver.apply(chain.file(), builtins);
+        String action = resolver.apply(chain.action(), builtins);
+        String table = chain.table() == null ? null : resolver.apply(chain.table(), builtins);
+        Step step = Step.of(workDir, file, action);
+        for (int i = 0; i < path.size(); i++) {
+            if (path.get(i).sameRun(step)) {
+                List<String> loop = new ArrayList<>(path.subList(i, path.size()).stream().map(Step::toString).toList());
+                loop.add(step.toString());
+                problems.add(chain.location(), "chain loops: " + String.join(" -> ", loop));
+                return null;
+            }
+        }
+        try {
+            ActionFile target = new ActionFileReader().read(file, workDir.resolve(file));
+            Map<String, String> runtime = new LinkedHashMap<>(resolver.runtime());
+            chain.params().forEach((name, value) -> runtime.put(name, resolver.apply(value, builtins)));
+            Map<String, String> resources = resolver.resources();
+            if (chain.resources() != null) {
+                String resourceFile = resolver.apply(chain.resources(), builtins);
+                resources = new ResourceReader().read(resourceFile, workDir.resolve(resourceFile)).values();
+            }
+            return planTree(target, action, table, 1, new PlaceholderResolver(List.of(), resources, runtime), true);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    /** Every chained run a plan may start: from its success handlers and its error policies. */
+    private static List<ChainRun> chainsOf(Plan plan) {
+        List<Object> items = new ArrayList<>();
+        ActionFile file = plan.file();
+        items.addAll(file.onSuccessFor(plan.action()));
+        items.addAll(file.onSuccess());
+        items.addAll(file.onSuccessNotification());
+        items.addAll(file.onErrorNotification());
+        items.addAll(answers(file.onError()));
+        for (PlannedAction action : plan.actions()) {
+            TableEntry entry = action.entry();
+            items.addAll(action.spec().onSuccess());
+            items.addAll(answers(action.spec().onError()));
+            items.addAll(answers(entry.onError()));
+        }
+        return items.stream().filter(ChainRun.class::isInstance).map(ChainRun.class::cast).distinct().toList();
+    }
+
+    private static List<Answer> answers(ErrorPolicy policy) {
+        List<Answer> all = new ArrayList<>();
+        if (policy != null) {
+            policy.rules().stream().map(ErrorRule::answers).forEach(all::addAll);
+            if (policy.anyOther() != null) {
+                all.addAll(policy.anyOther());
+            }
+        }
+        return all;
+    }
+}
