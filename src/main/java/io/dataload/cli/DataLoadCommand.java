@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs the actions of JSON action files (the Python DataLoad format) against a database.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class DataLoadCommand implements Runnable {
 
     @Spec
@@ -19,7 +19,7 @@ public final class DataLoadCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run or demo");
     }
 
     private static void listExitCodes(CommandLine commandLine) {

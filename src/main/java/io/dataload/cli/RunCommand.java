@@ -79,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
         Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
         String start = startingTable == null || startingTable.isEmpty() ? null : startingTable;
         RunOptions options = new RunOptions("dataload", workDir, actionFile, action, start, attempt, resources,
-                params, database, pool, logDir, verbose, quiet);
+                params, database, pool, logDir, verbose, quiet, true);
         return new RunLauncher(spec.commandLine().getOut(), spec.commandLine().getErr()).launch(options);
     }
 }

@@ -117,6 +117,22 @@ public final class RunLauncher {
 
     private void finish(RunOptions options, Plan plan, ExecutionLog log, LocalDateTime started) {
         String runLabel = options.actionFile();
+        if (options.printLog()) {
+            printLog(options, log, runLabel);
+        }
+        String name = LogFileWriter.fileName(options.wrapper(), options.actionFile(), plan.action(), plan.attempt(),
+                started);
+        try {
+            Path saved = LogFileWriter.write(options.workDir().resolve(options.logDir()), name, log, runLabel);
+            out.println("Log saved to " + options.workDir().relativize(saved));
+        } catch (IOException e) {
+            err.println("dataload: could not save the log in " + options.logDir() + ": " + e.getMessage());
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private void printLog(RunOptions options, ExecutionLog log, String runLabel) {
         out.println();
         out.println("Execution log");
         log.grouped().forEach((entry, records) -> {
@@ -128,16 +144,6 @@ public final class RunLauncher {
                 }
             }
         });
-        String name = LogFileWriter.fileName(options.wrapper(), options.actionFile(), plan.action(), plan.attempt(),
-                started);
-        try {
-            Path saved = LogFileWriter.write(options.workDir().resolve(options.logDir()), name, log, runLabel);
-            out.println("Log saved to " + options.workDir().relativize(saved));
-        } catch (IOException e) {
-            err.println("dataload: could not save the log in " + options.logDir() + ": " + e.getMessage());
-        }
-        out.flush();
-        err.flush();
     }
 
     private void live(RunOptions options, LogRecord record) {

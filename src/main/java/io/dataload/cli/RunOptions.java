@@ -17,5 +17,6 @@ public record RunOptions(
         Integer pool,
         String logDir,
         boolean verbose,
-        boolean quiet) {
+        boolean quiet,
+        boolean printLog) {
 }

@@ -1,0 +1,150 @@
+package io.dataload.cli;
+
+import io.dataload.config.ConfigException;
+import io.dataload.config.ResourceReader;
+import io.dataload.config.Resources;
+import io.dataload.db.DatabaseTarget;
+import io.dataload.demo.DemoDataGenerator;
+import io.dataload.demo.DemoDatabase;
+import io.dataload.demo.ReportTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dataload demo}: generates the Support DW sample data and builds the warehouse by running
+ * the shipped action files (their chain does the rest), then prints the team-performance report.
+ */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Builds the Support DW demo warehouse from generated data and prints the team-performance report.",
+            "Runs configs/<db>/Conditions.json (and with --incremental configs/<db>/Increment.json);",
+            "the order of the pipeline is in those action files."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "ENGINE", defaultValue = "duckdb",
+            description = "duckdb (embedded, default), postgres or mysql (the local server, see configs/<db>/demo.yml).")
+    String engine;
+
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+            description = "Multiplies analysts, cases and logs (scale 1: about 200 analysts, 500 cases).")
+    int scale;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "The generator's seed.")
+    long seed;
+
+    @Option(names = "--incremental", description = "Then load and merge the next period's increment, and report again.")
+    boolean incremental;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "demo-data",
+            description = "Where the sample data is generated (default: ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = {"-r", "--resources"}, paramLabel = "FILE.yml",
+            description = "The resource file (default: configs/<db>/demo.yml for the servers).")
+    String resources;
+
+    @Option(names = {"-C", "--directory"}, paramLabel = "DIR",
+            description = "The DataLoad folder holding configs/ and sql/ (default: the current folder, else the jar's).")
+    Path directory;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each run's execution log and progress.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!engine.matches("duckdb|postgres|mysql")) {
+            throw new ParameterException(spec.commandLine(), "--db must be duckdb, postgres or mysql, found " + engine);
+        }
+        if (scale < 1) {
+            throw new ParameterException(spec.commandLine(), "--scale must be 1 or more, found " + scale);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path workDir = projectDir();
+        if (workDir == null) {
+            err.println("dataload: configs/" + engine + " not found in the current folder or next to the jar; "
+                    + "run from the DataLoad folder or give -C DIR");
+            return ExitCodes.BAD_INPUT;
+        }
+        String resourceFile = resources != null ? resources
+                : engine.equals("duckdb") ? null : "configs/" + engine + "/demo.yml";
+        String url = null;
+        if (!engine.equals("duckdb")) {
+            try {
+                Resources values = new ResourceReader().read(resourceFile, workDir.resolve(resourceFile));
+                DemoDatabase database = DemoDatabase.of(engine, values, DatabaseTarget.environment());
+                database.create();
+                url = database.url();
+                out.println("Demo database: " + database);
+            } catch (ConfigException e) {
+                e.problems().forEach(err::println);
+                return ExitCodes.BAD_INPUT;
+            } catch (SQLException e) {
+                err.println("dataload: cannot reach the demo database: " + e.getMessage());
+                return ExitCodes.ACTION_FAILED;
+            }
+        }
+        Path dataDir = workDir.resolve(data);
+        Map<String, Long> counts = new DemoDataGenerator(seed, scale).generate(dataDir);
+        out.printf("Generated the sample data (scale %d, seed %d) in %s: %d analysts, %d cases, %d log lines%n",
+                scale, seed, data, counts.get("analysts_" + DemoDataGenerator.LAST_YEAR + ".csv"),
+                counts.get("cases.csv"), counts.get("logs.csv"));
+        int exit = runPipeline(workDir, resourceFile, url, "Conditions.json", "initial load");
+        if (exit == ExitCodes.SUCCESS && incremental) {
+            exit = runPipeline(workDir, resourceFile, url, "Increment.json", "after the increment");
+        }
+        return exit;
+    }
+
+    private int runPipeline(Path workDir, String resourceFile, String url, String file, String label)
+            throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println();
+        out.println("Running configs/" + engine + "/" + file + " exec (" + label + ") ...");
+        out.flush();
+        RunOptions options = new RunOptions("dataload", workDir, "configs/" + engine + "/" + file, "exec", null, 1,
+                resourceFile, Map.of("data", data), url, null, "logs", verbose, !verbose, verbose);
+        int exit = new RunLauncher(out, spec.commandLine().getErr()).launch(options);
+        if (exit != ExitCodes.SUCCESS) {
+            spec.commandLine().getErr().println("dataload: the demo pipeline failed (exit " + exit
+                    + "); see the log above or run with --verbose");
+            return exit;
+        }
+        ReportTable.print(workDir.resolve("reports/team_performance_" + engine + ".csv"),
+                "Team performance on " + engine + " (" + label + "), reports/team_performance_" + engine + ".csv:", out);
+        return exit;
+    }
+
+    private Path projectDir() {
+        if (directory != null) {
+            return Files.isDirectory(directory.resolve("configs/" + engine)) ? directory.toAbsolutePath().normalize() : null;
+        }
+        Path here = Path.of("").toAbsolutePath();
+        if (Files.isDirectory(here.resolve("configs/" + engine))) {
+            return here;
+        }
+        try {
+            Path jar = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path project = jar.getParent().getParent();
+            return Files.isDirectory(project.resolve("configs/" + engine)) ? project : null;
+        } catch (URISyntaxException | NullPointerException e) {
+            return null;
+        }
+    }
+}
