@@ -1,0 +1,1 @@
+create table stg_#table_name# (pid integer, name varchar(100), parent_pid integer);

@@ -1,0 +1,1 @@
+drop table stg_#table_name#;
