@@ -1,1 +1,2 @@
-create table stg_#table_name# (ts datetime(6), cid integer, event varchar(100));
+create table stg_#table_name# (ts datetime(6), cid integer, event varchar(100),
+    key (cid, ts));

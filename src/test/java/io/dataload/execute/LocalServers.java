@@ -11,17 +11,27 @@ import org.junit.jupiter.api.Assumptions;
  * The local PostgreSQL and MariaDB servers of the integration tests. Without a server the tests
  * are skipped with the reason, except in CI ({@code CI=true}), where they must run.
  */
-final class LocalServers {
-    static final String POSTGRES = System.getenv().getOrDefault("DATALOAD_IT_POSTGRES",
+public final class LocalServers {
+    public static final String POSTGRES = System.getenv().getOrDefault("DATALOAD_IT_POSTGRES",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-    static final String MARIADB = System.getenv().getOrDefault("DATALOAD_IT_MARIADB",
+    public static final String MARIADB = System.getenv().getOrDefault("DATALOAD_IT_MARIADB",
             "jdbc:mysql://127.0.0.1:3306/test?user=root&password=");
 
     private LocalServers() {
     }
 
+    /** The admin URL of the engine's local server ("postgres" or "mysql"). */
+    public static String url(String engine) {
+        return engine.equals("postgres") ? POSTGRES : MARIADB;
+    }
+
+    /** A connection to the engine's local server, or the test is skipped (failed in CI). */
+    public static Connection require(String engine) {
+        return require(url(engine), engine.equals("postgres") ? "PostgreSQL" : "MariaDB");
+    }
+
     /** A connection to the server, or the test is skipped (failed in CI) with the reason. */
-    static Connection require(String url, String what) {
+    public static Connection require(String url, String what) {
         try {
             return DriverManager.getConnection(url);
         } catch (SQLException e) {
