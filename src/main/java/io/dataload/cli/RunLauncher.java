@@ -108,16 +108,17 @@ public final class RunLauncher {
             }
         } catch (InterruptedException e) {
             log.add(null, "interrupted");
-            finish(options, plan, log, started);
+            finish(options, plan, log, started, false);
             return ExitCodes.INTERRUPTED;
         }
-        finish(options, plan, log, started);
+        finish(options, plan, log, started, success);
         return success ? ExitCodes.SUCCESS : ExitCodes.ACTION_FAILED;
     }
 
-    private void finish(RunOptions options, Plan plan, ExecutionLog log, LocalDateTime started) {
+    /** Prints the log (always after a failure, so that a quiet caller still shows why) and saves it. */
+    private void finish(RunOptions options, Plan plan, ExecutionLog log, LocalDateTime started, boolean success) {
         String runLabel = options.actionFile();
-        if (options.printLog()) {
+        if (options.printLog() || !success) {
             printLog(options, log, runLabel);
         }
         String name = LogFileWriter.fileName(options.wrapper(), options.actionFile(), plan.action(), plan.attempt(),
