@@ -94,18 +94,43 @@ public final class PythonText {
         }
         int exponent = decimalPoint - 1;
         String mantissa = n == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        String exp = String.format("%02d", Math.abs(exponent));
-        return mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+        return pad(new StringBuilder(mantissa).append('e').append(exponent < 0 ? '-' : '+'), Math.abs(exponent), 2)
+                .toString();
     }
 
     private static String dateTime(LocalDateTime t) {
-        return t.toLocalDate() + " " + time(t.toLocalTime());
+        StringBuilder out = new StringBuilder(26);
+        LocalDate date = t.toLocalDate();
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            out.append(date);
+        } else {
+            pad(out, year, 4).append('-');
+            pad(out, date.getMonthValue(), 2).append('-');
+            pad(out, date.getDayOfMonth(), 2);
+        }
+        return appendTime(out.append(' '), t.toLocalTime()).toString();
     }
 
     private static String time(LocalTime t) {
-        String base = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        return appendTime(new StringBuilder(15), t).toString();
+    }
+
+    /** {@code HH:MM:SS}, and {@code .ffffff} when there are microseconds, as Python prints them. */
+    private static StringBuilder appendTime(StringBuilder out, LocalTime t) {
+        pad(out, t.getHour(), 2).append(':');
+        pad(out, t.getMinute(), 2).append(':');
+        pad(out, t.getSecond(), 2);
         int micros = t.getNano() / 1000;
-        return micros == 0 ? base : base + String.format(".%06d", micros);
+        return micros == 0 ? out : pad(out.append('.'), micros, 6);
+    }
+
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
     }
 
     private static String offset(ZoneOffset offset) {

@@ -1,10 +1,14 @@
 package io.dataload.db;
 
+import io.dataload.config.CsvDialect;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** What differs between database engines: script splitting, procedure calls, streaming reads. */
 public interface Dialect {
@@ -20,9 +24,20 @@ public interface Dialect {
 
     /**
      * Streams a delimited file into a table with the engine's bulk path, inside the connection's
-     * transaction; returns the rows loaded.
+     * transaction; returns the rows loaded. {@code data} is the file's content (an engine that
+     * reads the file itself may ignore it).
      */
-    long copyIn(Connection connection, CopyJob job) throws SQLException, IOException;
+    long copyIn(Connection connection, CopyJob job, InputStream data) throws SQLException, IOException;
+
+    /**
+     * Writes the query's rows to {@code out} with the engine's own export when it gives exactly
+     * the bytes Python's csv module would write with {@code csv}; empty (nothing written) when
+     * it cannot, and the caller reads a result set instead.
+     */
+    default OptionalLong copyOut(Connection connection, String query, CsvDialect csv, OutputStream out)
+            throws SQLException, IOException {
+        return OptionalLong.empty();
+    }
 
     /** Makes a query statement stream its rows instead of reading them all into memory. */
     default void streamResults(Statement statement) throws SQLException {

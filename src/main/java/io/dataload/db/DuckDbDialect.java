@@ -1,6 +1,7 @@
 package io.dataload.db;
 
 import io.dataload.config.CopySpec;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
-    public long copyIn(Connection connection, CopyJob job) throws SQLException {
+    public long copyIn(Connection connection, CopyJob job, InputStream data) throws SQLException {
         CopySpec format = job.format();
         if (!Files.isReadable(job.file())) {
             throw new SQLException("cannot read " + job.file());

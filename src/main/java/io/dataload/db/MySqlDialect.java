@@ -2,9 +2,7 @@ package io.dataload.db;
 
 import com.mysql.cj.jdbc.JdbcStatement;
 import io.dataload.config.CopySpec;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +43,7 @@ public final class MySqlDialect implements Dialect {
      * variable so that the null string becomes NULL (LOAD DATA itself would load '' or 0).
      */
     @Override
-    public long copyIn(Connection connection, CopyJob job) throws SQLException, IOException {
+    public long copyIn(Connection connection, CopyJob job, InputStream data) throws SQLException {
         CopySpec format = job.format();
         List<String> columns = columns(connection, job.table());
         if (columns.isEmpty()) {
@@ -70,8 +68,8 @@ public final class MySqlDialect implements Dialect {
                 + " OPTIONALLY ENCLOSED BY " + literal(String.valueOf(format.quoteChar())) + " ESCAPED BY ''"
                 + " LINES TERMINATED BY '\\n'" + (format.header() ? " IGNORE 1 LINES" : "")
                 + " (" + variables + ") SET " + assignments;
-        try (InputStream in = Files.newInputStream(job.file()); Statement statement = connection.createStatement()) {
-            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(in);
+        try (Statement statement = connection.createStatement()) {
+            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(data);
             long rows = statement.executeLargeUpdate(sql);
             SQLWarning warning = statement.getWarnings();
             if (warning != null) {

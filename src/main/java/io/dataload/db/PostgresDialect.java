@@ -1,12 +1,15 @@
 package io.dataload.db;
 
 import io.dataload.config.CopySpec;
+import io.dataload.config.CsvDialect;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.postgresql.PGConnection;
 
 /** PostgreSQL (and Redshift): psql-like scripts; functions are selected, procedures called. */
@@ -26,15 +29,20 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public long copyIn(Connection connection, CopyJob job) throws SQLException, IOException {
+    public long copyIn(Connection connection, CopyJob job, InputStream data) throws SQLException, IOException {
         CopySpec format = job.format();
         String encoding = format.encoding().equalsIgnoreCase("UTF-8") ? "UTF8" : format.encoding();
         String sql = "COPY " + job.table() + " FROM STDIN WITH (FORMAT csv, DELIMITER " + SqlLiteral.of(format.delimiter())
                 + ", QUOTE " + SqlLiteral.of(format.quoteChar()) + ", HEADER " + format.header()
                 + ", NULL " + SqlLiteral.of(format.nullString()) + ", ENCODING " + SqlLiteral.of(encoding) + ")";
-        try (InputStream in = Files.newInputStream(job.file())) {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, in, BUFFER);
-        }
+        return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, data, BUFFER);
+    }
+
+    @Override
+    public OptionalLong copyOut(Connection connection, String query, CsvDialect csv, OutputStream out)
+            throws SQLException, IOException {
+        Optional<String> copy = PostgresCopyOut.statement(connection, query, csv);
+        return copy.isEmpty() ? OptionalLong.empty() : OptionalLong.of(PostgresCopyOut.run(connection, copy.get(), csv, out));
     }
 
     @Override

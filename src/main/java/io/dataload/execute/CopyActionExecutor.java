@@ -4,7 +4,9 @@ import io.dataload.db.ConnectionSource;
 import io.dataload.db.CopyJob;
 import io.dataload.plan.PlannedAction;
 import io.dataload.record.ExecutionLog;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +17,7 @@ import java.time.Instant;
  * transaction, so a bad row leaves the table as it was.
  */
 public final class CopyActionExecutor extends ConnectedActionExecutor {
+    private static final int BUFFER = 1 << 16;
 
     public CopyActionExecutor(ConnectionSource source, ExecutionLog log) {
         super(source, log);
@@ -27,8 +30,9 @@ public final class CopyActionExecutor extends ConnectedActionExecutor {
             return ActionResult.failure("file not found: " + action.scriptDisplay(), "copy into " + job.table(), start);
         }
         log.detail(action.name(), "copy " + action.scriptDisplay() + " into " + job.table());
-        try {
-            long rows = source.dialect().copyIn(connection, job);
+        try (InputStream data = new ProgressInputStream(new BufferedInputStream(Files.newInputStream(job.file()), BUFFER),
+                Files.size(job.file()), progress -> log.add(action.name(), progress))) {
+            long rows = source.dialect().copyIn(connection, job, data);
             connection.commit();
             return ActionResult.success(rows, start);
         } catch (SQLException e) {

@@ -1,11 +1,14 @@
 package io.dataload.execute;
 
+import io.dataload.config.CsvDialect;
 import io.dataload.db.ConnectionSource;
 import io.dataload.db.SqlStatement;
 import io.dataload.plan.PlannedAction;
 import io.dataload.record.ExecutionLog;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,8 +19,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * {@code extract}: runs the script (the last statement is the query) and streams its rows to the
@@ -26,6 +31,8 @@ import java.util.List;
  */
 public final class ExtractActionExecutor extends ConnectedActionExecutor {
     private static final int BUFFER = 1 << 16;
+    /** Set to false ({@code -Ddataload.extract.native=false}) to always read a result set; the tests compare both. */
+    private static final String NATIVE = "dataload.extract.native";
 
     public ExtractActionExecutor(ConnectionSource source, ExecutionLog log) {
         super(source, log);
@@ -51,10 +58,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                         jdbc.execute(statement.sql());
                         continue;
                     }
-                    source.dialect().streamResults(jdbc);
-                    try (ResultSet result = jdbc.executeQuery(statement.sql())) {
-                        rows = write(result, temp, action.csv());
-                    }
+                    rows = extract(connection, jdbc, statement.sql(), temp, action.csv());
                 } catch (SQLException e) {
                     rollback(connection);
                     return ActionResult.failure(SqlErrorText.of(e), action.scriptDisplay() + ": statement " + (i + 1)
@@ -82,16 +86,37 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
         }
     }
 
-    private static long write(ResultSet result, Path file, CsvDialect csv) throws SQLException, IOException {
+    /** The engine's own export when it gives the same bytes, else a streamed result set. */
+    private long extract(Connection connection, Statement jdbc, String query, Path file, CsvDialect csv)
+            throws SQLException, IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
+            OptionalLong exported = !"false".equals(System.getProperty(NATIVE)) ? source.dialect().copyOut(connection, query, csv, out) : OptionalLong.empty();
+            if (exported.isPresent()) {
+                return exported.getAsLong();
+            }
+            source.dialect().streamResults(jdbc);
+            try (ResultSet result = jdbc.executeQuery(query)) {
+                return write(result, out, csv);
+            }
+        }
+    }
+
+    private static long write(ResultSet result, OutputStream file, CsvDialect csv) throws SQLException, IOException {
         int columns = result.getMetaData().getColumnCount();
         Object[] row = new Object[columns];
         long rows = 0;
-        try (BufferedWriter out = new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER)) {
+        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), BUFFER)) {
             PythonCsvWriter writer = new PythonCsvWriter(out, csv);
+            boolean[] decimal = new boolean[columns];
+            for (int c = 0; c < columns; c++) {
+                int type = result.getMetaData().getColumnType(c + 1);
+                decimal[c] = type == Types.NUMERIC || type == Types.DECIMAL;
+            }
             while (result.next()) {
                 for (int c = 0; c < columns; c++) {
-                    row[c] = result.getObject(c + 1);
+                    Object value = result.getObject(c + 1);
+                    // a driver that hands a decimal NaN over as a double: Python's Decimal prints NaN
+                    row[c] = decimal[c] && value instanceof Double d && d.isNaN() ? DecimalNaN.VALUE : value;
                 }
                 writer.writeRow(row);
                 rows++;

@@ -1,5 +1,6 @@
 package io.dataload.execute;
 
+import io.dataload.config.CsvDialect;
 import io.dataload.config.PythonText;
 import java.io.IOException;
 import java.io.Writer;

@@ -3,7 +3,7 @@ package io.dataload.plan;
 import io.dataload.config.ActionSpec;
 import io.dataload.config.TableEntry;
 import io.dataload.db.CopyJob;
-import io.dataload.execute.CsvDialect;
+import io.dataload.config.CsvDialect;
 import java.nio.file.Path;
 
 /**

@@ -15,7 +15,7 @@ import io.dataload.config.Placeholder;
 import io.dataload.config.Problems;
 import io.dataload.config.TableEntry;
 import io.dataload.db.CopyJob;
-import io.dataload.execute.CsvDialect;
+import io.dataload.config.CsvDialect;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;

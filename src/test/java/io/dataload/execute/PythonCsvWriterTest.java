@@ -1,5 +1,7 @@
 package io.dataload.execute;
 
+import io.dataload.config.CsvDialect;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,4 +1,4 @@
-package io.dataload.execute;
+package io.dataload.config;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# DataLoad's load and extract speed against each database's own client, side by side.
+# Usage: bench/run.sh [ROWS] [ROUNDS]   (defaults 2000000 and 3; BENCH_RSS_ROWS=10000000 for the memory run)
+# Needs the local PostgreSQL (psql) and MariaDB (mariadb client) servers and a built jar.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+rows=${1:-2000000}
+rounds=${2:-3}
+rss_rows=${BENCH_RSS_ROWS:-10000000}
+work=${BENCH_DIR:-/tmp/dataload-bench}
+dataload="$root/bin/dataload"
+pg="psql -X -q -h 127.0.0.1 -U postgres -d test"
+maria="mariadb -h127.0.0.1 -uroot test"
+mkdir -p "$work"
+cd "$work"
+
+[ -f "$root/target/dataload.jar" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+
+# A CSV shaped like the demo's logs.csv: timestamp, case id, quoted event.
+make_csv() { # rows file
+  awk -v n="$1" 'BEGIN {
+    split("Assigned to analyst,Response,Response,Response,Close", ev, ",");
+    for (i = 1; i <= n; i++) {
+      s = i % 86400; d = 1 + int(i / 86400) % 28;
+      printf "2024-01-%02d %02d:%02d:%02d%s,%d,\"%s\"\n", d, int(s/3600), int(s/60)%60, s%60,
+             (i % 4 == 0 ? sprintf(".%06d", i % 1000000) : ""), int(i / 5) + 1, ev[1 + i % 5];
+    } }' > "$2"
+}
+
+now() { date +%s.%N; }
+# median of the arguments
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# time one command, print seconds
+timed() { local t0; t0=$(now); "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; awk -v a="$(now)" -v b="$t0" 'BEGIN {printf "%.3f\n", a - b}'; }
+
+echo "generating $rows rows..."
+make_csv "$rows" logs.csv
+printf -- '-- %s rows, %s MB, %s rounds each, medians in seconds\n' "$rows" "$(( $(stat -c %s logs.csv) / 1048576 ))" "$rounds"
+
+cat > load.json <<JSON
+{"Tables": [{"name": "bench_logs", "scripts": {
+   "load": {"copy": {"from": "logs.csv", "table": "bench_logs", "delimiter": ",", "quotechar": "\"", "header": false, "null": ""}},
+   "extract": {"file": "extract.sql", "tofile": "extract_dataload.csv", "lineterminator": "\n"}}}]}
+JSON
+echo "select ts, cid, event from bench_logs" > extract.sql
+
+pg_url="jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
+maria_url="jdbc:mysql://127.0.0.1:3306/test?user=root&password="
+$pg -c "drop table if exists bench_logs; create table bench_logs (ts timestamp, cid integer, event varchar(40))"
+$maria -e "drop table if exists bench_logs; create table bench_logs (ts datetime(6), cid integer, event varchar(40))"
+
+report() { # name dataload_times... -- reference_times...
+  local name=$1; shift; local d=() r=(); while [ "$1" != "--" ]; do d+=("$1"); shift; done; shift; r=("$@")
+  local md mr; md=$(median "${d[@]}"); mr=$(median "${r[@]}")
+  printf '%-22s dataload %7.3f s   reference %7.3f s   ratio %.2f\n' "$name" "$md" "$mr" "$(awk -v a="$md" -v b="$mr" 'BEGIN {print a / b}')"
+}
+
+d=(); r=()
+for _ in $(seq "$rounds"); do
+  $pg -c "truncate bench_logs"; d+=("$(timed "$dataload" run -q --db "$pg_url" load.json load)")
+  $pg -c "truncate bench_logs"; r+=("$(timed $pg -c "\\copy bench_logs from 'logs.csv' csv")")
+done
+report "PostgreSQL load" "${d[@]}" -- "${r[@]}"
+
+d=(); r=()
+for _ in $(seq "$rounds"); do
+  $maria -e "truncate bench_logs"; d+=("$(timed "$dataload" run -q --db "$maria_url" load.json load)")
+  $maria -e "truncate bench_logs"
+  r+=("$(timed mariadb -h127.0.0.1 -uroot --local-infile=1 test -e "LOAD DATA LOCAL INFILE 'logs.csv' INTO TABLE bench_logs FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\n'")")
+done
+report "MariaDB load" "${d[@]}" -- "${r[@]}"
+
+d=(); r=()
+for _ in $(seq "$rounds"); do
+  rm -f bench.duckdb bench.duckdb.wal; java -cp "$root/target/dataload.jar" "$here/DuckDbCopy.java" bench.duckdb create >/dev/null
+  d+=("$(timed "$dataload" run -q --db jdbc:duckdb:bench.duckdb load.json load)")
+  rm -f bench.duckdb bench.duckdb.wal; java -cp "$root/target/dataload.jar" "$here/DuckDbCopy.java" bench.duckdb create >/dev/null
+  r+=("$(timed java -cp "$root/target/dataload.jar" "$here/DuckDbCopy.java" bench.duckdb copy logs.csv)")
+done
+report "DuckDB load" "${d[@]}" -- "${r[@]}"
+
+$pg -c "truncate bench_logs"; $pg -c "\\copy bench_logs from 'logs.csv' csv"
+d=(); r=()
+for _ in $(seq "$rounds"); do
+  d+=("$(timed "$dataload" run -q --db "$pg_url" load.json extract)")
+  r+=("$(timed $pg -c "\\copy (select ts, cid, event from bench_logs) to 'extract_psql.csv' csv")")
+done
+report "PostgreSQL extract" "${d[@]}" -- "${r[@]}"
+if cmp -s extract_dataload.csv extract_psql.csv; then echo "  (the two extracts are byte-identical)"; else echo "  (the extracts differ: $(cmp extract_dataload.csv extract_psql.csv | head -1))"; fi
+
+echo "peak memory of a $rss_rows-row PostgreSQL extract..."
+make_csv "$rss_rows" logs_rss.csv
+$pg -c "truncate bench_logs"; $pg -c "\\copy bench_logs from 'logs_rss.csv' csv"
+/usr/bin/time -f "%M" -o rss.txt "$dataload" run -q --db "$pg_url" load.json extract > /dev/null
+printf '%-22s dataload peak RSS %d MB (%s rows)\n' "PostgreSQL extract" "$(( $(cat rss.txt) / 1024 ))" "$rss_rows"
+$pg -c "drop table bench_logs"; $maria -e "drop table bench_logs"

@@ -1,0 +1,66 @@
+package io.dataload.execute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.dataload.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL's fast extract (COPY TO STDOUT with server-side formatting) writes exactly the bytes
+ * of the result-set path, which follows Python's csv module, for awkward values of every type.
+ */
+class PostgresExtractIT {
+    private static final String NATIVE = "dataload.extract.native";
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void table() throws Exception {
+        try (Connection connection = LocalServers.require(LocalServers.POSTGRES, "PostgreSQL");
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists dl_extract_it");
+            statement.execute("create table dl_extract_it (id int8, small int2, amount numeric(20,9), plain numeric,"
+                    + " name text, code varchar(10), fixed char(4), flag boolean, day date, at timestamp, u uuid)");
+            statement.execute("insert into dl_extract_it values"
+                    + " (1, 1, 1.5, 100, 'plain', 'a', 'ab', true, '2024-01-31', '2024-01-31 10:00:00', null),"
+                    + " (2, -2, 0.000000100, 0.00000001, 'comma, \"quoted\"', '', 'x', false, null, '2024-02-01 00:00:00.25', '6f1c3f8e-1d2b-4c3a-9e8f-0123456789ab'),"
+                    + " (3, null, 0, 0.000000000, E'back\\\\slash\\nnew line', null, null, null, '1999-12-31', '2024-02-01 00:00:00.000001', null),"
+                    + " (4, 0, -123456789.123456789, -0.0000001200, E'cr\\rhere', 'tab\tx', 'end ', true, '2024-02-29', '2024-02-29 23:59:59.999999', null),"
+                    + " (5, 5, null, 'NaN', '', 'x\\\\', null, false, null, null, null)");
+        }
+        Files.writeString(dir.resolve("q.sql"), "select * from dl_extract_it order by id");
+        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"t\", \"scripts\": {"
+                + "\"extract\": {\"file\": \"q.sql\", \"tofile\": \"out.csv\"}}}]}");
+    }
+
+    @AfterEach
+    void drop() throws Exception {
+        System.clearProperty(NATIVE);
+        try (Connection connection = DriverManager.getConnection(LocalServers.POSTGRES);
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists dl_extract_it");
+        }
+    }
+
+    @Test
+    void theFastPathWritesTheSameBytesAsTheResultSetPath() throws Exception {
+        System.setProperty(NATIVE, "false");
+        assertEquals(0, CliRun.run(dir, "-q", "--db", LocalServers.POSTGRES, "a.json", "extract").exit());
+        String slow = Files.readString(dir.resolve("out.csv"));
+        System.setProperty(NATIVE, "true");
+        CliRun fast = CliRun.run(dir, "-q", "--db", LocalServers.POSTGRES, "a.json", "extract");
+        assertEquals(0, fast.exit(), fast.all());
+        assertEquals(slow, Files.readString(dir.resolve("out.csv")));
+        assertEquals("1,1,1.500000000,100,plain,a,ab  ,True,2024-01-31,2024-01-31 10:00:00,\r\n", slow.lines()
+                .findFirst().orElseThrow() + "\r\n");
+    }
+}
