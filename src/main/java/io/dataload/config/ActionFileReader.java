@@ -311,8 +311,11 @@ public final class ActionFileReader {
         if (item.isObject() && item.fields().size() == 1 && item.fields().containsKey("run")) {
             return readChain(item.fields().get("run"), "OnError\" \"" + key);
         }
+        if (item.isObject() && item.fields().size() == 1 && item.fields().containsKey("retry")) {
+            return readRetry(key, item.fields().get("retry"));
+        }
         if (!item.isString()) {
-            problems.add(item.location(), "\"OnError\" \"" + key + "\": an answer must be \"Stop\", \"Ignore\", a shell command or {\"run\": {...}}, found "
+            problems.add(item.location(), "\"OnError\" \"" + key + "\": an answer must be \"Stop\", \"Ignore\", a shell command, {\"retry\": {...}} or {\"run\": {...}}, found "
                     + item.typeName());
             return null;
         }
@@ -335,6 +338,22 @@ public final class ActionFileReader {
             return null;
         }
         return new Command(text, item.location());
+    }
+
+    private Retry readRetry(String key, Node node) {
+        String label = "\"OnError\" \"" + key + "\": \"retry\"";
+        Node after = node.isObject() ? node.fields().get("after") : null;
+        if (after == null || !after.isString() || node.fields().size() != 1) {
+            problems.add(node.location(), label + " must be {\"after\": \"30s\"} (500ms, 30s, 5m or 1h)");
+            return null;
+        }
+        java.time.Duration delay = Retry.parseDuration(after.text());
+        if (delay == null) {
+            problems.add(after.location(), label + ": \"" + after.text()
+                    + "\" is not a duration; write it like 500ms, 30s, 5m or 1h");
+            return null;
+        }
+        return new Retry(delay, node.location());
     }
 
     private List<Hook> readHooks(Node node, String key) {

@@ -1,7 +1,7 @@
 package io.dataload.config;
 
 /** What an {@code OnError} list item says to do for one attempt. */
-public sealed interface Answer permits Answer.Stop, Answer.Ignore, Command, ChainRun {
+public sealed interface Answer permits Answer.Stop, Answer.Ignore, Command, ChainRun, Retry {
 
     /** The action failed. */
     record Stop(Location location) implements Answer {

@@ -4,6 +4,7 @@ import io.dataload.config.Answer;
 import io.dataload.config.ChainRun;
 import io.dataload.config.Command;
 import io.dataload.config.Hook;
+import io.dataload.config.Retry;
 import io.dataload.config.ErrorPolicy.Decision;
 import io.dataload.config.Mode;
 import io.dataload.plan.ActionKind;
@@ -107,9 +108,22 @@ public final class Runner {
         }
     }
 
+    /** Runs an entry, again after a native retry's delay with the attempt raised, until an answer ends it. */
     private EntryOutcome runEntry(PlannedAction action) throws InterruptedException {
+        int attempt = plan.attempt();
+        while (true) {
+            EntryOutcome outcome = runAttempt(action, attempt);
+            if (outcome != null) {
+                return outcome;
+            }
+            attempt++;
+        }
+    }
+
+    /** One attempt; null when a native retry asks for another. */
+    private EntryOutcome runAttempt(PlannedAction action, int attempt) throws InterruptedException {
         String name = plan.entryLabel(action.name());
-        log.add(name, plan.action() + ": " + action.scriptDisplay()
+        log.add(name, plan.action() + (attempt == plan.attempt() ? "" : " (attempt " + attempt + ")") + ": " + action.scriptDisplay()
                 + (action.kind() == ActionKind.EXTRACT ? " -> " + plan.workDir().relativize(action.extractTarget()) : ""));
         ActionResult result = executors.get(action.kind()).execute(action);
         String seconds = String.format("%.3fs", result.elapsed().toNanos() / 1e9);
@@ -119,13 +133,17 @@ public final class Runner {
             return EntryOutcome.DONE;
         }
         log.add(name, "failed after " + seconds + ": " + result.where() + ": " + result.errorText());
-        Decision decision = ErrorDecider.decide(result.errorText(), plan.attempt(),
+        Decision decision = ErrorDecider.decide(result.errorText(), attempt,
                 action.spec().onError(), action.entry().onError(), plan.file().onError());
         Answer answer = decision.answer();
-        log.add(name, "OnError " + decision.key() + ", attempt " + plan.attempt() + ": "
+        log.add(name, "OnError " + decision.key() + ", attempt " + attempt + ": "
                 + (answer instanceof Command ? "run a command" : answer.toString()));
         if (answer instanceof Answer.Ignore) {
             return EntryOutcome.IGNORED;
+        }
+        if (answer instanceof Retry retry) {
+            Thread.sleep(retry.after().toMillis());
+            return null;
         }
         Map<String, String> builtins = Map.of("table_name", action.name(), "action", plan.action(),
                 "error", result.errorText());
