@@ -1,0 +1,31 @@
+package io.dataload.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code dataload postgres} — the PostgresLoadT wrapper. */
+@Command(name = "postgres", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"PostgresLoadT: RESOURCES.yml ACTIONS.json ACTION [STARTING_TABLE] [ATTEMPT] on PostgreSQL.",
+            "Connection from RDS.* of the resource file (Endpoint, Port, DBName, MasterUsername,",
+            "MasterUserPassword or PGPASSWORD). Defaults: ProjectResources.yml StagingArea.json drop, attempt 1."})
+final class PostgresCommand extends WrapperCommand {
+
+    @Override
+    String wrapper() {
+        return "PostgresLoadT";
+    }
+
+    @Override
+    String section() {
+        return "RDS";
+    }
+
+    @Override
+    String url(String host, String port, String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    @Override
+    String defaultPort() {
+        return "5432";
+    }
+}

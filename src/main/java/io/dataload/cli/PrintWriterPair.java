@@ -1,0 +1,24 @@
+package io.dataload.cli;
+
+import io.dataload.config.ConfigException;
+import io.dataload.config.Problem;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The command's output streams, and the one way bad input is reported: every problem, then exit 2. */
+record PrintWriterPair(PrintWriter out, PrintWriter err) {
+
+    PrintWriterPair(CommandSpec spec) {
+        this(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    int problems(ConfigException e) {
+        for (Problem problem : e.problems()) {
+            err.println(problem);
+        }
+        err.println("dataload: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
+                + " found; nothing was run.");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+}

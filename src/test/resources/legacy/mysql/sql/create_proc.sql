@@ -1,0 +1,6 @@
+drop procedure if exists refresh_counts;
+create procedure refresh_counts()
+begin
+    delete from case_counts;
+    insert into case_counts select a.team, count(*) from cases c join analysts a on a.aid = c.aid group by a.team;
+end;

@@ -1,0 +1,1 @@
+refresh_counts

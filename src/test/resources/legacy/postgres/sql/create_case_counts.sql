@@ -1,0 +1,1 @@
+create table #schema#.#table_name# (team varchar(20) primary key, cases integer);

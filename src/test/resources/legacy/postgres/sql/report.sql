@@ -1,0 +1,1 @@
+select team, cases from case_counts order by team
