@@ -32,6 +32,9 @@ final class CliCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print progress while running.")
     boolean quiet;
 
+    @Option(names = "--resume", description = "Run again only what failed or never ran in the last run of this file.")
+    boolean resume;
+
     @Override
     public Integer call() {
         String actions = args.isEmpty() ? WrapperCommand.DEFAULT_ACTIONS : args.get(0);
@@ -48,7 +51,7 @@ final class CliCommand implements Callable<Integer> {
             }
         }
         RunOptions options = new RunOptions("CLILoadT", Path.of("").toAbsolutePath(), actions, "exec", null, attempt,
-                null, params, null, null, logDir, false, quiet, true);
+                null, params, null, null, logDir, false, quiet, true, resume);
         return new RunLauncher(spec.commandLine().getOut(), spec.commandLine().getErr()).launch(options);
     }
 }

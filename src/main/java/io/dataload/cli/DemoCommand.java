@@ -119,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Running configs/" + engine + "/" + file + " exec (" + label + ") ...");
         out.flush();
         RunOptions options = new RunOptions("dataload", workDir, "configs/" + engine + "/" + file, "exec", null, 1,
-                resourceFile, Map.of("data", data), url, null, "logs", verbose, !verbose, verbose);
+                resourceFile, Map.of("data", data), url, null, "logs", verbose, !verbose, verbose, false);
         int exit = new RunLauncher(out, spec.commandLine().getErr()).launch(options);
         if (exit != ExitCodes.SUCCESS) {
             spec.commandLine().getErr().println("dataload: the demo pipeline failed (exit " + exit

@@ -68,6 +68,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print progress while running.")
     boolean quiet;
 
+    @Option(names = "--resume", description = "Run again only the entries that failed or never ran in the last run "
+            + "of this file and action (from its results file in the log dir).")
+    boolean resume;
+
     @Override
     public Integer call() {
         if (attempt < 1) {
@@ -79,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
         Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
         String start = startingTable == null || startingTable.isEmpty() ? null : startingTable;
         RunOptions options = new RunOptions("dataload", workDir, actionFile, action, start, attempt, resources,
-                params, database, pool, logDir, verbose, quiet, true);
+                params, database, pool, logDir, verbose, quiet, true, resume);
         return new RunLauncher(spec.commandLine().getOut(), spec.commandLine().getErr()).launch(options);
     }
 }

@@ -8,8 +8,10 @@ import io.dataload.config.ResourceReader;
 import io.dataload.config.Resources;
 import io.dataload.db.ConnectionSource;
 import io.dataload.db.DatabaseTarget;
+import io.dataload.config.Location;
 import io.dataload.execute.ActionExecutor;
 import io.dataload.execute.CopyActionExecutor;
+import io.dataload.execute.EntryResult;
 import io.dataload.execute.ExecActionExecutor;
 import io.dataload.execute.ExtractActionExecutor;
 import io.dataload.execute.RunOutcome;
@@ -23,6 +25,7 @@ import io.dataload.plan.Plan;
 import io.dataload.record.ExecutionLog;
 import io.dataload.record.LogFileWriter;
 import io.dataload.record.LogRecord;
+import io.dataload.record.RunResultsFile;
 import io.dataload.record.SecretMasker;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,6 +38,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One run from options to exit code: read and check everything (exit 2 with every problem, nothing
@@ -66,6 +71,16 @@ public final class RunLauncher {
             target = DatabaseTarget.resolve(options.database(), resources, DatabaseTarget.environment(),
                     options.workDir());
             masker = masker(plan, target);
+            if (options.resume()) {
+                Set<String> rerun = toResume(options, file);
+                if (rerun.isEmpty()) {
+                    out.println("Nothing to resume: the last run of \"" + options.action() + "\" over "
+                            + options.actionFile() + " has no failed or unrun entry.");
+                    out.flush();
+                    return ExitCodes.SUCCESS;
+                }
+                plan = plan.onlyEntries(rerun);
+            }
         } catch (ConfigException e) {
             for (Problem problem : e.problems()) {
                 err.println(problem);
@@ -78,6 +93,22 @@ public final class RunLauncher {
         return execute(options, plan, target, masker);
     }
 
+    /** The entries the last run of this file and action left failed or unrun. */
+    private static Set<String> toResume(RunOptions options, ActionFile file) throws ConfigException {
+        try {
+            Optional<Path> last = RunResultsFile.latest(options.workDir().resolve(options.logDir()), options.wrapper(),
+                    options.actionFile(), options.action());
+            if (last.isEmpty()) {
+                throw new ConfigException(Location.file(Path.of(options.actionFile())), "--resume: no earlier run of \""
+                        + options.action() + "\" over this file in " + options.logDir() + "/ to resume");
+            }
+            return RunResultsFile.toRerun(last.get(), file.displayPath(), options.action());
+        } catch (IOException e) {
+            throw new ConfigException(Location.file(Path.of(options.logDir())), "--resume: cannot read the last run's results: "
+                    + e.getMessage());
+        }
+    }
+
     private int execute(RunOptions options, Plan plan, DatabaseTarget target, SecretMasker masker) {
         LocalDateTime started = LocalDateTime.now();
         ExecutionLog log = new ExecutionLog(masker, record -> live(options, record));
@@ -88,6 +119,7 @@ public final class RunLauncher {
                 + ", " + plan.actions().size() + " entr" + (plan.actions().size() == 1 ? "y" : "ies")
                 + (plan.needsDatabase() ? ", database " + target.maskedUrl() : ""));
         boolean success = true;
+        List<EntryResult> entries = new ArrayList<>();
         try (ConnectionSource source = target.connect(poolSize)) {
             ShellRunner shell = new ShellRunner(options.workDir());
             Map<ActionKind, ActionExecutor> executors = Map.of(
@@ -104,19 +136,21 @@ public final class RunLauncher {
                 }
                 RunOutcome outcome = new Runner(next, log, shell, executors, poolSize).run();
                 success &= outcome.success();
+                entries.addAll(outcome.entries());
                 outcome.chained().forEach(chain -> runs.add(next.chains().get(chain)));
             }
         } catch (InterruptedException e) {
             log.add(null, "interrupted");
-            finish(options, plan, log, started, false);
+            finish(options, plan, log, started, false, entries);
             return ExitCodes.INTERRUPTED;
         }
-        finish(options, plan, log, started, success);
+        finish(options, plan, log, started, success, entries);
         return success ? ExitCodes.SUCCESS : ExitCodes.ACTION_FAILED;
     }
 
     /** Prints the log (always after a failure, so that a quiet caller still shows why) and saves it. */
-    private void finish(RunOptions options, Plan plan, ExecutionLog log, LocalDateTime started, boolean success) {
+    private void finish(RunOptions options, Plan plan, ExecutionLog log, LocalDateTime started, boolean success,
+            List<EntryResult> entries) {
         String runLabel = options.actionFile();
         if (options.printLog() || !success) {
             printLog(options, log, runLabel);
@@ -124,7 +158,10 @@ public final class RunLauncher {
         String name = LogFileWriter.fileName(options.wrapper(), options.actionFile(), plan.action(), plan.attempt(),
                 started);
         try {
-            Path saved = LogFileWriter.write(options.workDir().resolve(options.logDir()), name, log, runLabel);
+            Path dir = options.workDir().resolve(options.logDir());
+            Path saved = LogFileWriter.write(dir, name, log, runLabel);
+            RunResultsFile.write(dir, name, options.actionFile(), plan.action(), plan.attempt(),
+                    started.atZone(java.time.ZoneId.systemDefault()).toInstant(), success, entries);
             out.println("Log saved to " + options.workDir().relativize(saved));
         } catch (IOException e) {
             err.println("dataload: could not save the log in " + options.logDir() + ": " + e.getMessage());

@@ -18,5 +18,6 @@ public record RunOptions(
         String logDir,
         boolean verbose,
         boolean quiet,
-        boolean printLog) {
+        boolean printLog,
+        boolean resume) {
 }

@@ -50,6 +50,9 @@ abstract class WrapperCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print progress while running.")
     boolean quiet;
 
+    @Option(names = "--resume", description = "Run again only what failed or never ran in the last run of this file and action.")
+    boolean resume;
+
     /** The wrapper's name, used in the log file name as the Python tool did. */
     abstract String wrapper();
 
@@ -89,7 +92,7 @@ abstract class WrapperCommand implements Callable<Integer> {
         runtime.putIfAbsent("host", resolvedHost);
         String url = url(resolvedHost, port, database);
         RunOptions options = new RunOptions(wrapper(), workDir, actions, action, table, attempt, resources, runtime, url,
-                null, logDir, verbose, quiet, true);
+                null, logDir, verbose, quiet, true, resume);
         return new RunLauncher(spec.commandLine().getOut(), spec.commandLine().getErr()).launch(options);
     }
 

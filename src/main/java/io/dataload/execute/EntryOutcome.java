@@ -1,6 +1,18 @@
 package io.dataload.execute;
 
+import java.util.Locale;
+
 /** How one entry's action ended for the run. */
 public enum EntryOutcome {
-    DONE, IGNORED, FAILED
+    DONE, IGNORED, FAILED, NOT_RUN;
+
+    /** The word used in the run-results file ("done", "not run"...). */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Whether {@code --resume} runs the entry again. */
+    public boolean needsRerun() {
+        return this == FAILED || this == NOT_RUN;
+    }
 }

@@ -13,9 +13,11 @@ import io.dataload.plan.Plan;
 import io.dataload.plan.PlannedAction;
 import io.dataload.plan.Planner;
 import io.dataload.record.ExecutionLog;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +36,8 @@ public final class Runner {
     private final Map<ActionKind, ActionExecutor> executors;
     private final int poolSize;
     private final List<ChainRun> chained = new ArrayList<>();
+    private final Map<String, EntryResult> results = new ConcurrentHashMap<>();
+    private final Map<String, ActionResult> lastResults = new ConcurrentHashMap<>();
 
     public Runner(Plan plan, ExecutionLog log, ShellRunner shell, Map<ActionKind, ActionExecutor> executors,
             int poolSize) {
@@ -55,8 +59,13 @@ public final class Runner {
             runHooks(null, "OnSuccess", plan.file().onSuccess(), builtins);
             runHooks(null, "OnSuccessNotification", plan.file().onSuccessNotification(), builtins);
         }
+        List<EntryResult> entries = new ArrayList<>();
+        for (PlannedAction action : plan.actions()) {
+            entries.add(results.getOrDefault(action.name(),
+                    EntryResult.notRun(plan.file().displayPath(), plan.action(), action.name())));
+        }
         RunOutcome outcome = new RunOutcome(done, ignored, failed, plan.actions().size() - outcomes.size(),
-                List.copyOf(chained));
+                List.copyOf(chained), entries);
         log.add(null, "finished \"" + plan.action() + "\" over " + plan.file().displayPath() + " "
                 + (outcome.success() ? "successfully" : "with failures") + ": " + outcome);
         return outcome;
@@ -122,10 +131,23 @@ public final class Runner {
 
     /** One attempt; null when a native retry asks for another. */
     private EntryOutcome runAttempt(PlannedAction action, int attempt) throws InterruptedException {
+        Instant started = Instant.now();
+        EntryOutcome outcome = attempt(action, attempt);
+        if (outcome != null) {
+            ActionResult last = lastResults.get(action.name());
+            results.put(action.name(), new EntryResult(plan.file().displayPath(), plan.action(), action.name(), outcome,
+                    attempt, started, Instant.now(), last == null ? 0 : last.rows(), last == null ? null
+                    : log.masker().mask(last.errorText())));
+        }
+        return outcome;
+    }
+
+    private EntryOutcome attempt(PlannedAction action, int attempt) throws InterruptedException {
         String name = plan.entryLabel(action.name());
         log.add(name, plan.action() + (attempt == plan.attempt() ? "" : " (attempt " + attempt + ")") + ": " + action.scriptDisplay()
                 + (action.kind() == ActionKind.EXTRACT ? " -> " + plan.workDir().relativize(action.extractTarget()) : ""));
         ActionResult result = executors.get(action.kind()).execute(action);
+        lastResults.put(action.name(), result);
         String seconds = String.format("%.3fs", result.elapsed().toNanos() / 1e9);
         if (result.ok()) {
             log.add(name, "done in " + seconds + (result.rows() > 0 ? ", " + result.rows() + " rows" : ""));

@@ -32,6 +32,12 @@ public record Plan(
         return new Plan(file, action, mode, attempt, startingTable, actions, resolver, workDir, chained, Map.copyOf(plans));
     }
 
+    /** The same plan running only the named entries (for --resume), in their order. */
+    public Plan onlyEntries(Set<String> names) {
+        List<PlannedAction> kept = actions.stream().filter(a -> names.contains(a.name())).toList();
+        return new Plan(file, action, mode, attempt, startingTable, kept, resolver, workDir, chained, chains);
+    }
+
     /** This plan and every plan it may chain to, each once. */
     public Set<Plan> reachable() {
         Set<Plan> all = new LinkedHashSet<>();
