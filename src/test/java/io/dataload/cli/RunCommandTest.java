@@ -139,7 +139,7 @@ class RunCommandTest {
         assertEquals(0, run.exit(), run.all());
         Path log;
         try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
-            log = files.findFirst().orElseThrow();
+            log = files.filter(p -> p.toString().endsWith(".log")).findFirst().orElseThrow();
         }
         assertTrue(log.getFileName().toString().matches("dataload_conf_a_exec_2_\\d{14}\\.log"), log.toString());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(log)));
@@ -147,5 +147,7 @@ class RunCommandTest {
         assertTrue(text.contains("[t] output: connecting to demo with **** token ****"), text);
         assertFalse(text.contains("s3cr3t-value") || text.contains("tok-12345"), text);
         assertFalse(run.all().contains("s3cr3t-value") || run.all().contains("tok-12345"), run.all());
+        Path results = dir.resolve("logs").resolve(log.getFileName().toString().replace(".log", ".results.json"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(results)));
     }
 }
