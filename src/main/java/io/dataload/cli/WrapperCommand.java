@@ -1,5 +1,9 @@
 package io.dataload.cli;
 
+import io.dataload.aws.AwsException;
+import io.dataload.aws.AwsServices;
+import io.dataload.aws.Endpoint;
+import io.dataload.aws.SdkAwsServices;
 import io.dataload.config.ConfigException;
 import io.dataload.config.Location;
 import io.dataload.config.ResourceReader;
@@ -64,6 +68,21 @@ abstract class WrapperCommand implements Callable<Integer> {
 
     abstract String defaultPort();
 
+    /** The resource key naming the AWS resource whose endpoint is looked up ("DBInstanceIdentifier"). */
+    String identifierKey() {
+        return "DBInstanceIdentifier";
+    }
+
+    /** The endpoint of the database named {@code identifier}, from AWS. */
+    Endpoint lookup(AwsServices aws, String identifier) {
+        return aws.rdsEndpoint(identifier);
+    }
+
+    /** Further runtime parameters the wrapper passes (the Redshift wrapper's temporary credentials). */
+    Map<String, String> credentials(Resources values, AwsServices aws) {
+        return new LinkedHashMap<>();
+    }
+
     @Override
     public Integer call() {
         String resources = arg(0, DEFAULT_RESOURCES);
@@ -79,16 +98,31 @@ abstract class WrapperCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return io.problems(e);
         }
-        Optional<String> endpoint = endpoint(values);
-        String resolvedHost = endpoint.orElse(host);
-        if (resolvedHost == null) {
-            return io.problems(new ConfigException(new Location(resources, 0, 0), "no database host: add "
-                    + section() + ".Endpoint to the resource file or give --host (looking the endpoint up in AWS by "
-                    + section() + " identifier is not available in this version)"));
-        }
+        String resolvedHost = endpoint(values).orElse(host);
         String port = values.get(section() + ".Port").orElse(defaultPort());
-        String database = values.get(section() + ".DBName").orElse("");
         Map<String, String> runtime = new LinkedHashMap<>(params);
+        try {
+            AwsServices aws = null;
+            if (resolvedHost == null) {
+                String identifier = values.get(section() + "." + identifierKey()).orElse(null);
+                if (identifier == null) {
+                    return io.problems(new ConfigException(new Location(resources, 0, 0), "no database host: add "
+                            + section() + ".Endpoint or " + section() + "." + identifierKey()
+                            + " (looked up in AWS) to the resource file, or give --host"));
+                }
+                aws = new SdkAwsServices(values.get("Region").orElse(null));
+                Endpoint endpoint = lookup(aws, identifier);
+                resolvedHost = endpoint.host();
+                port = String.valueOf(endpoint.port());
+            }
+            Map<String, String> extra = credentials(values, aws);
+            extra.forEach(runtime::putIfAbsent);
+        } catch (AwsException e) {
+            io.err().println("dataload: " + e.getMessage());
+            io.err().flush();
+            return ExitCodes.ACTION_FAILED;
+        }
+        String database = values.get(section() + ".DBName").orElse("");
         runtime.putIfAbsent("host", resolvedHost);
         String url = url(resolvedHost, port, database);
         RunOptions options = new RunOptions(wrapper(), workDir, actions, action, table, attempt, resources, runtime, url,

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The database a run talks to: a JDBC URL and its credentials. Credentials come from the URL, else
- * the resource file ({@code RDS.MasterUsername}, {@code RDS.MasterUserPassword}), else the
- * client's usual environment variables ({@code PGUSER}/{@code PGPASSWORD}, {@code MYSQL_PWD}).
+ * the resource file ({@code RDS.MasterUsername}, {@code RDS.MasterUserPassword}; for Redshift
+ * {@code RedshiftCluster.*}), else the client's usual environment variables
+ * ({@code PGUSER}/{@code PGPASSWORD}, {@code MYSQL_PWD}).
  */
 public record DatabaseTarget(String url, Engine engine, String user, String password, Properties driverProperties) {
 
@@ -28,7 +29,7 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
         Engine engine = Engine.of(url);
         if (engine == null) {
             throw new ConfigException(new Location("--db", 0, 0), "unsupported database URL \"" + mask(url)
-                    + "\"; use jdbc:duckdb:FILE, jdbc:postgresql://HOST/DB or jdbc:mysql://HOST/DB");
+                    + "\"; use jdbc:duckdb:FILE, jdbc:postgresql://HOST/DB, jdbc:mysql://HOST/DB or jdbc:redshift://HOST:5439/DB");
         }
         if (engine == Engine.DUCKDB) {
             String file = url.substring("jdbc:duckdb:".length());
@@ -42,10 +43,12 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
         }
         boolean urlHasUser = url.contains("user=") || URL_USERINFO.matcher(url).find() || url.matches("(?s)jdbc:mysql://[^/]*@.*");
         boolean urlHasPassword = url.contains("password=") || URL_USERINFO.matcher(url).find();
-        String userEnv = engine == Engine.POSTGRES ? "PGUSER" : "MYSQL_USER";
-        String passwordEnv = engine == Engine.POSTGRES ? "PGPASSWORD" : "MYSQL_PWD";
-        String user = urlHasUser ? null : resources.get("RDS.MasterUsername").orElse(env.get(userEnv));
-        String password = urlHasPassword ? null : resources.get("RDS.MasterUserPassword").orElse(env.get(passwordEnv));
+        boolean postgresClient = engine == Engine.POSTGRES || engine == Engine.REDSHIFT;
+        String userEnv = postgresClient ? "PGUSER" : "MYSQL_USER";
+        String passwordEnv = postgresClient ? "PGPASSWORD" : "MYSQL_PWD";
+        String section = engine == Engine.REDSHIFT ? "RedshiftCluster" : "RDS";
+        String user = urlHasUser ? null : resources.get(section + ".MasterUsername").orElse(env.get(userEnv));
+        String password = urlHasPassword ? null : resources.get(section + ".MasterUserPassword").orElse(env.get(passwordEnv));
         Properties properties = new Properties();
         if (engine == Engine.MYSQL) {
             properties.setProperty("allowMultiQueries", "true");

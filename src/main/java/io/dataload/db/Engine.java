@@ -6,7 +6,8 @@ import java.util.Locale;
 public enum Engine {
     DUCKDB("jdbc:duckdb:", new DuckDbDialect()),
     POSTGRES("jdbc:postgresql:", new PostgresDialect()),
-    MYSQL("jdbc:mysql:", new MySqlDialect());
+    MYSQL("jdbc:mysql:", new MySqlDialect()),
+    REDSHIFT("jdbc:redshift:", new RedshiftDialect());
 
     private final String prefix;
     private final Dialect dialect;

@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dataload.execute.LocalServers;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,18 +81,8 @@ class LegacyProjectIT {
         }
     }
 
-    /** Runs a wrapper script in the project's folder; its output goes to the test's output. */
     private int wrap(String wrapper, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of("wrappers", wrapper).toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int exit = process.waitFor();
-        System.out.println("$ " + String.join(" ", command) + "\n" + output);
-        return exit;
+        return WrapperProcess.run(dir, Map.of(), wrapper, args).exit();
     }
 
     private static void copy(String folder, Path target) throws IOException {

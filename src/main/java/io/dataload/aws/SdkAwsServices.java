@@ -1,0 +1,102 @@
+package io.dataload.aws;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
+import software.amazon.awssdk.services.redshift.model.Cluster;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * {@link AwsServices} with the AWS SDK v2. Region, credentials and endpoint come the SDK's standard
+ * way (AWS_REGION, AWS_ENDPOINT_URL, profiles...), with the resource file's {@code Region} as the
+ * default region.
+ */
+public final class SdkAwsServices implements AwsServices {
+    private final Region region;
+
+    public SdkAwsServices(String defaultRegion) {
+        this.region = region(defaultRegion);
+    }
+
+    /**
+     * AWS_REGION, the aws.region property or the profile's region; else the resource file's; only
+     * without either is the SDK's full chain asked (which may query instance metadata).
+     */
+    private static Region region(String fallback) {
+        String configured = System.getenv("AWS_REGION");
+        if (configured == null || configured.isBlank()) {
+            configured = System.getProperty("aws.region");
+        }
+        if (configured != null && !configured.isBlank()) {
+            return Region.of(configured);
+        }
+        try {
+            return new AwsProfileRegionProvider().getRegion();
+        } catch (SdkException e) {
+            // no profile region: the resource file's
+        }
+        if (fallback != null && !fallback.isBlank()) {
+            return Region.of(fallback);
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkException e) {
+            throw new AwsException("no AWS region: set AWS_REGION or Region in the resource file", e);
+        }
+    }
+
+    @Override
+    public Endpoint rdsEndpoint(String instanceIdentifier) {
+        try (RdsClient rds = RdsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            DBInstance instance = rds.describeDBInstances(r -> r.dbInstanceIdentifier(instanceIdentifier))
+                    .dbInstances().stream().findFirst()
+                    .orElseThrow(() -> new AwsException("RDS has no instance " + instanceIdentifier, null));
+            if (instance.endpoint() == null) {
+                throw new AwsException("RDS instance " + instanceIdentifier + " has no endpoint yet (status "
+                        + instance.dbInstanceStatus() + ")", null);
+            }
+            return new Endpoint(instance.endpoint().address(), instance.endpoint().port());
+        } catch (SdkException e) {
+            throw new AwsException("describing RDS instance " + instanceIdentifier + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Endpoint redshiftEndpoint(String clusterIdentifier) {
+        try (RedshiftClient redshift = RedshiftClient.builder().region(region)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            Cluster cluster = redshift.describeClusters(r -> r.clusterIdentifier(clusterIdentifier))
+                    .clusters().stream().findFirst()
+                    .orElseThrow(() -> new AwsException("Redshift has no cluster " + clusterIdentifier, null));
+            if (cluster.endpoint() == null) {
+                throw new AwsException("Redshift cluster " + clusterIdentifier + " has no endpoint yet (status "
+                        + cluster.clusterStatus() + ")", null);
+            }
+            return new Endpoint(cluster.endpoint().address(), cluster.endpoint().port());
+        } catch (SdkException e) {
+            throw new AwsException("describing Redshift cluster " + clusterIdentifier + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, String> assumeRole(String roleArn) {
+        try (StsClient sts = StsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            Credentials credentials = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("dataload")).credentials();
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("aws_access_key_id", credentials.accessKeyId());
+            params.put("aws_secret_access_key", credentials.secretAccessKey());
+            params.put("aws_session_token", credentials.sessionToken());
+            return params;
+        } catch (SdkException e) {
+            throw new AwsException("assuming role " + roleArn + ": " + e.getMessage(), e);
+        }
+    }
+}
