@@ -63,8 +63,9 @@ public final class RunLauncher {
         try {
             Resources resources = options.resourceFile() == null ? Resources.none()
                     : new ResourceReader().read(options.resourceFile(), options.workDir().resolve(options.resourceFile()));
-            ActionFile file = new ActionFileReader().read(options.actionFile(),
-                    options.workDir().resolve(options.actionFile()));
+            ActionFileReader reader = new ActionFileReader();
+            ActionFile file = reader.read(options.actionFile(), options.workDir().resolve(options.actionFile()));
+            ValidateCommand.print(err, reader.warnings());
             PlaceholderResolver resolver = new PlaceholderResolver(List.of(), resources.values(), options.params());
             plan = new ChainPlanner(options.workDir()).plan(file, options.action(), options.startingTable(),
                     options.attempt(), resolver);

@@ -24,7 +24,30 @@ public final class ActionFileReader {
             "tofile", "delimiter", "delimeter", "quotechar", "quoting", "doublequote", "escapechar",
             "lineterminator");
 
+    private static final List<String> FILE_KEYS = List.of("Tables", "Mode", "Placeholders", "OnError", ON_SUCCESS,
+            ON_SUCCESS_NOTIFICATION, ON_ERROR_NOTIFICATION);
+    private static final List<String> ENTRY_KEYS = List.of("name", "description", "scripts", "OnError");
+    private static final List<String> SPEC_KEYS = List.of("file", "copy", "OnError", ON_SUCCESS, "tofile", "delimiter",
+            "delimeter", "quotechar", "quoting", "doublequote", "escapechar", "lineterminator");
+
     private final Problems problems = new Problems();
+
+    /** Keys the reader did not know, with the known key they were probably meant to be. */
+    public List<Problem> warnings() {
+        return problems.warnings();
+    }
+
+    /** Warns about a key that is not one of {@code known}: it is ignored, which is rarely what was meant. */
+    private void checkKeys(Node object, List<String> known, String where) {
+        for (Map.Entry<String, Node> field : object.fields().entrySet()) {
+            String key = field.getKey();
+            if (known.contains(key) || (known.contains(ON_SUCCESS) && key.startsWith(ON_SUCCESS))) {
+                continue;
+            }
+            problems.warn(field.getValue().location(), where + "unknown key \"" + key + "\" is ignored"
+                    + Spelling.closest(key, known).map(k -> "; did you mean \"" + k + "\"?").orElse(""));
+        }
+    }
 
     /**
      * @param displayPath the path as the user wrote it
@@ -39,6 +62,7 @@ public final class ActionFileReader {
                     + root.typeName());
         }
         Map<String, Node> fields = root.fields();
+        checkKeys(root, FILE_KEYS, "");
         List<TableEntry> tables = readTables(fields.get("Tables"), root.location());
         Mode mode = readMode(fields.get("Mode"));
         List<Placeholder> placeholders = readPlaceholders(fields.get("Placeholders"));
@@ -106,6 +130,7 @@ public final class ActionFileReader {
         }
         Map<String, Node> fields = item.fields();
         String name = requiredString(fields.get("name"), item.location(), "entry", "name");
+        checkKeys(item, ENTRY_KEYS, name == null ? "entry: " : "table \"" + name + "\": ");
         String description = optionalString(fields.get("description"), "description");
         ErrorPolicy onError = readPolicy(fields.get("OnError"));
         Node scriptsNode = fields.get("scripts");
@@ -138,6 +163,7 @@ public final class ActionFileReader {
         }
         Map<String, Node> fields = node.fields();
         String where = label + ": action \"" + action + "\"";
+        checkKeys(node, SPEC_KEYS, where + ": ");
         Node fileNode = fields.get("file");
         Node copyNode = fields.get("copy");
         String file = null;

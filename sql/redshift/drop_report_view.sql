@@ -1,0 +1,1 @@
+drop view v_team_performance;

@@ -1,0 +1,1 @@
+insert into f_cases select * from v_case_facts;

@@ -1,0 +1,6 @@
+-- upsert the cases the increment touches: new cases and cases with new log lines
+delete from f_cases
+where case_id in (select cid from stg_new_cases union select cid from stg_new_logs);
+insert into f_cases
+select * from v_case_facts
+where case_id in (select cid from stg_new_cases union select cid from stg_new_logs);
