@@ -67,8 +67,9 @@ public final class RunLauncher {
             ActionFile file = reader.read(options.actionFile(), options.workDir().resolve(options.actionFile()));
             ValidateCommand.print(err, reader.warnings());
             PlaceholderResolver resolver = new PlaceholderResolver(List.of(), resources.values(), options.params());
-            plan = new ChainPlanner(options.workDir()).plan(file, options.action(), options.startingTable(),
-                    options.attempt(), resolver);
+            ChainPlanner planner = new ChainPlanner(options.workDir());
+            plan = planner.plan(file, options.action(), options.startingTable(), options.attempt(), resolver);
+            ValidateCommand.print(err, planner.warnings());
             target = DatabaseTarget.resolve(options.database(), resources, DatabaseTarget.environment(),
                     options.workDir());
             masker = masker(plan, target);

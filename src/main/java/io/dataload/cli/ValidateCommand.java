@@ -70,14 +70,17 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             }
             Set<Problem> problems = new LinkedHashSet<>();
+            Set<Problem> warnings = new LinkedHashSet<>();
             for (String each : actions) {
+                ChainPlanner planner = new ChainPlanner(workDir);
                 try {
-                    new ChainPlanner(workDir).plan(file, each, null, 1,
-                            new PlaceholderResolver(List.of(), values.values(), params));
+                    planner.plan(file, each, null, 1, new PlaceholderResolver(List.of(), values.values(), params));
                 } catch (ConfigException e) {
                     problems.addAll(e.problems());
                 }
+                warnings.addAll(planner.warnings());
             }
+            print(io.err(), List.copyOf(warnings));
             if (!problems.isEmpty()) {
                 return io.problems(new ConfigException(List.copyOf(problems)));
             }

@@ -7,6 +7,7 @@ import io.dataload.config.ChainRun;
 import io.dataload.config.ConfigException;
 import io.dataload.config.ErrorPolicy;
 import io.dataload.config.ErrorRule;
+import io.dataload.config.Problem;
 import io.dataload.config.Problems;
 import io.dataload.config.ResourceReader;
 import io.dataload.config.TableEntry;
@@ -49,6 +50,11 @@ public final class ChainPlanner {
     public ChainPlanner(Path workDir) {
         this.workDir = workDir;
         this.planner = new Planner(workDir, problems);
+    }
+
+    /** What the checks found that runs but is probably not what was meant. */
+    public List<Problem> warnings() {
+        return problems.warnings();
     }
 
     public Plan plan(ActionFile file, String action, String startingTable, int attempt, PlaceholderResolver base)

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 public final class PlaceholderResolver {
     /** A well-formed placeholder: a name of letters, digits, {@code _ . - [ ]}, between # signs. */
     public static final Pattern KEY = Pattern.compile("#([A-Za-z_][A-Za-z0-9_.\\-\\[\\]]*)#");
+    /** The shell-quoted form of a placeholder: {@code #'key'#}. */
+    private static final Pattern SHELL_META = Pattern.compile("[;&|$`<>(){}\\\\'\"*?!\\n]");
+    public static final Pattern QUOTED_KEY = Pattern.compile("#'([A-Za-z_][A-Za-z0-9_.\\-\\[\\]]*)'#");
 
     private final List<Placeholder> placeholders;
     private final Map<String, String> resources;
@@ -60,7 +63,8 @@ public final class PlaceholderResolver {
         if (text == null || text.indexOf('#') < 0) {
             return text;
         }
-        String result = replaceKeys(text, builtins);
+        String result = text.contains("#'") ? quoteKeys(text, builtins) : text;
+        result = replaceKeys(result, builtins);
         for (Placeholder item : placeholders) {
             if (!item.name().isEmpty()) {
                 result = result.replace(item.name(), item.value());
@@ -68,6 +72,35 @@ public final class PlaceholderResolver {
         }
         result = replaceKeys(result, resources);
         return replaceKeys(result, runtime);
+    }
+
+    /**
+     * {@code #'key'#}: the value as one shell word, single-quoted, so that a value holding
+     * {@code ; rm -rf} or quotes cannot break out of a command.
+     */
+    private String quoteKeys(String text, Map<String, String> builtins) {
+        Matcher matcher = QUOTED_KEY.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = value(matcher.group(1), builtins);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group()
+                    : "'" + value.replace("'", "'\\''") + "'"));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** The value {@code #key#} would be replaced by, first source first; null when nothing defines it. */
+    private String value(String key, Map<String, String> builtins) {
+        if (builtins.containsKey(key)) {
+            return builtins.get(key);
+        }
+        for (Placeholder item : placeholders) {
+            if (item.name().equals("#" + key + "#")) {
+                return apply(item.value(), builtins);
+            }
+        }
+        return resources.containsKey(key) ? resources.get(key) : runtime.get(key);
     }
 
     private static String replaceKeys(String text, Map<String, String> values) {
@@ -84,6 +117,10 @@ public final class PlaceholderResolver {
     /** The well-formed keys written in a text, in order of appearance. */
     public static Set<String> keysIn(String text) {
         Set<String> keys = new LinkedHashSet<>();
+        Matcher quoted = QUOTED_KEY.matcher(text);
+        while (quoted.find()) {
+            keys.add(quoted.group(1));
+        }
         Matcher matcher = KEY.matcher(text);
         int from = 0;
         while (from < text.length() && matcher.find(from)) {
@@ -121,11 +158,38 @@ public final class PlaceholderResolver {
         for (String key : keysIn(template)) {
             if (!defines(key, builtins)) {
                 int index = template.indexOf("#" + key + "#");
+                if (index < 0) {
+                    index = template.indexOf("#'" + key + "'#");
+                }
                 problems.add(new Problem(locate(template, index, origin, isFile), "placeholder #" + key
                         + "# is not defined (not a built-in, not in \"Placeholders\", the resource file or a -P parameter)"));
             }
         }
         return problems;
+    }
+
+    /**
+     * Warnings for {@code -P} values with shell metacharacters that a command uses unquoted
+     * ({@code #key#} rather than {@code #'key'#}): such a value can break out of the command.
+     */
+    public List<Problem> unquotedInShell(String template, Location origin, boolean isFile) {
+        List<Problem> warnings = new ArrayList<>();
+        if (template == null || template.indexOf('#') < 0) {
+            return warnings;
+        }
+        Matcher matcher = KEY.matcher(template);
+        int from = 0;
+        while (from < template.length() && matcher.find(from)) {
+            String key = matcher.group(1);
+            String value = runtime.get(key);
+            if (value != null && SHELL_META.matcher(value).find()) {
+                warnings.add(new Problem(locate(template, matcher.start(), origin, isFile), "warning: the -P value of #"
+                        + key + "# holds shell metacharacters and goes unquoted into a shell command; write #'" + key
+                        + "'# to pass it as one word"));
+            }
+            from = matcher.end() - 1;
+        }
+        return warnings;
     }
 
     private static Location locate(String template, int index, Location origin, boolean isFile) {

@@ -123,6 +123,10 @@ public final class Planner {
         problems.addAll(resolver.check(template, builtins, new Location(scriptDisplay, 1, 1), true));
         String script = resolver.apply(template, builtins);
         ActionKind kind = ActionKind.of(action);
+        if (kind == ActionKind.EXEC) {
+            resolver.unquotedInShell(template, new Location(scriptDisplay, 1, 1), true)
+                    .forEach(w -> problems.warn(w.location(), w.message().substring("warning: ".length())));
+        }
         if (kind != ActionKind.EXTRACT) {
             if (script.isBlank()) {
                 problems.add(spec.location(), label + "file " + scriptDisplay + " is empty");
@@ -183,6 +187,8 @@ public final class Planner {
     private void checkAnswer(Object answer, PlaceholderResolver resolver, Map<String, String> builtins) {
         if (answer instanceof Command command) {
             problems.addAll(resolver.check(command.text(), builtins, command.location(), false));
+            resolver.unquotedInShell(command.text(), command.location(), false)
+                    .forEach(w -> problems.warn(w.location(), w.message().substring("warning: ".length())));
         } else if (answer instanceof ChainRun chain) {
             List<String> texts = new ArrayList<>(chain.params().values());
             texts.add(chain.file());
