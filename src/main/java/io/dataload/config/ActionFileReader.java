@@ -30,6 +30,9 @@ public final class ActionFileReader {
     private static final List<String> SPEC_KEYS = List.of("file", "copy", "OnError", ON_SUCCESS, "tofile", "delimiter",
             "delimeter", "quotechar", "quoting", "doublequote", "escapechar", "lineterminator");
 
+    /** Larger action or resource files are refused before they are read (they are never that big). */
+    static final long MAX_BYTES = 16L << 20;
+
     private final Problems problems = new Problems();
 
     /** Keys the reader did not know, with the known key they were probably meant to be. */
@@ -86,6 +89,11 @@ public final class ActionFileReader {
 
     static String readText(Path shown, Path path) throws ConfigException {
         try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new ConfigException(Location.file(shown), "the file is " + size / (1 << 20)
+                        + " MB; action and resource files are limited to " + MAX_BYTES / (1 << 20) + " MB");
+            }
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException(Location.file(shown), "file not found");
@@ -185,6 +193,13 @@ public final class ActionFileReader {
                 } else {
                     options.put(option, text);
                 }
+            }
+        }
+        if (action.equals("extract")) {
+            try {
+                CsvDialect.fromOptions(options);
+            } catch (IllegalArgumentException e) {
+                problems.add(node.location(), where + ": " + e.getMessage());
             }
         }
         ErrorPolicy onError = readPolicy(fields.get("OnError"));

@@ -1,0 +1,3 @@
+# a comment is fine
+echo #never.defined#
+touch ran
