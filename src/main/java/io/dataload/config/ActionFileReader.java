@@ -27,7 +27,7 @@ public final class ActionFileReader {
     private static final List<String> FILE_KEYS = List.of("Tables", "Mode", "Placeholders", "OnError", ON_SUCCESS,
             ON_SUCCESS_NOTIFICATION, ON_ERROR_NOTIFICATION);
     private static final List<String> ENTRY_KEYS = List.of("name", "description", "scripts", "OnError");
-    private static final List<String> SPEC_KEYS = List.of("file", "copy", "OnError", ON_SUCCESS, "tofile", "delimiter",
+    private static final List<String> SPEC_KEYS = List.of("file", "copy", "OnError", ON_SUCCESS, "timeout", "tofile", "delimiter",
             "delimeter", "quotechar", "quoting", "doublequote", "escapechar", "lineterminator");
 
     /** Larger action or resource files are refused before they are read (they are never that big). */
@@ -162,7 +162,7 @@ public final class ActionFileReader {
 
     private ActionSpec readSpec(String label, String action, Node node) {
         if (node.isString()) {
-            return new ActionSpec(action, node.text(), null, node.location(), Map.of(), null, List.of());
+            return new ActionSpec(action, node.text(), null, node.location(), Map.of(), null, List.of(), null);
         }
         if (!node.isObject()) {
             problems.add(node.location(), label + ": action \"" + action
@@ -204,11 +204,19 @@ public final class ActionFileReader {
         }
         ErrorPolicy onError = readPolicy(fields.get("OnError"));
         List<Hook> onSuccess = readHooks(fields.get(ON_SUCCESS), ON_SUCCESS);
+        java.time.Duration timeout = null;
+        Node timeoutNode = fields.get("timeout");
+        if (timeoutNode != null) {
+            timeout = timeoutNode.isString() ? Retry.parseDuration(timeoutNode.text()) : null;
+            if (timeout == null || timeout.isZero()) {
+                problems.add(timeoutNode.location(), where + ": \"timeout\" must be a duration like 500ms, 30s, 10m or 1h");
+            }
+        }
         if (file == null && copy == null) {
             return null;
         }
         Location location = copy != null ? copy.location() : fileNode.location();
-        return new ActionSpec(action, file, copy, location, options, onError, onSuccess);
+        return new ActionSpec(action, file, copy, location, options, onError, onSuccess, timeout);
     }
 
     private CopySpec readCopy(String where, Node node) {

@@ -1,12 +1,13 @@
 package io.dataload.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One entry's script for one action name: the file (or a native {@code copy}), the action's
  * options ({@code tofile}, {@code delimiter} and the other extract options), its own
- * {@code OnError} and {@code OnSuccess}.
+ * {@code OnError} and {@code OnSuccess}, and its {@code timeout} (null: none).
  */
 public record ActionSpec(
         String action,
@@ -15,7 +16,8 @@ public record ActionSpec(
         Location location,
         Map<String, String> options,
         ErrorPolicy onError,
-        List<Hook> onSuccess) {
+        List<Hook> onSuccess,
+        Duration timeout) {
 
     public String option(String name) {
         return options.get(name);

@@ -32,7 +32,7 @@ public record Retry(Duration after, Location location) implements Answer {
         return "retry after " + describe(after);
     }
 
-    static String describe(Duration duration) {
+    public static String describe(Duration duration) {
         long millis = duration.toMillis();
         if (millis % 3_600_000 == 0 && millis > 0) {
             return millis / 3_600_000 + "h";

@@ -39,6 +39,10 @@ public interface Dialect {
         return OptionalLong.empty();
     }
 
+    /** Cancels what the connection runs outside a statement (a bulk copy); most engines have nothing to do. */
+    default void cancel(Connection connection) {
+    }
+
     /** Makes a query statement stream its rows instead of reading them all into memory. */
     default void streamResults(Statement statement) throws SQLException {
         statement.setFetchSize(10_000);

@@ -46,6 +46,15 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void cancel(Connection connection) {
+        try {
+            connection.unwrap(PGConnection.class).cancelQuery();
+        } catch (SQLException e) {
+            // nothing running, or the connection is gone
+        }
+    }
+
+    @Override
     public String procedureCall(Connection connection, String name) throws SQLException {
         return Catalog.finds(connection, PROCEDURE, name)
                 ? "call " + name + "()"

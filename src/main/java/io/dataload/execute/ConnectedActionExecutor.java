@@ -1,5 +1,6 @@
 package io.dataload.execute;
 
+import io.dataload.config.Retry;
 import io.dataload.db.ConnectionSource;
 import io.dataload.plan.PlannedAction;
 import io.dataload.record.ExecutionLog;
@@ -29,15 +30,47 @@ abstract class ConnectedActionExecutor implements ActionExecutor {
         } catch (SQLException e) {
             return ActionResult.failure(SqlErrorText.of(e), "connecting to the database", start);
         }
-        try (connection) {
-            return run(connection, action, start);
-        } catch (SQLException e) {
-            return ActionResult.failure(SqlErrorText.of(e), "closing the connection", start);
+        StatementTracker tracker = new StatementTracker(connection);
+        ActionResult result;
+        try (ActionTimer timer = ActionTimer.start(action.spec().timeout(), () -> stop(tracker))) {
+            result = run(tracker.connection(), action, start);
+            if (timer.expired() && !result.ok()) {
+                result = ActionResult.failure(ActionTimer.TIMEOUT, result.where() + ", stopped after "
+                        + Retry.describe(action.spec().timeout()), start);
+            }
         }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // an aborted connection may complain; only a successful action is failed by it
+            if (result.ok()) {
+                result = ActionResult.failure(SqlErrorText.of(e), "closing the connection", start);
+            }
+        }
+        return result;
     }
 
     /** Runs the action on an open connection with autocommit off. */
     abstract ActionResult run(Connection connection, PlannedAction action, Instant start);
+
+    /** Stops what the action is doing: cancels its statements, then drops the connection (the server rolls back). */
+    private void stop(StatementTracker tracker) {
+        tracker.cancelAll();
+        source.dialect().cancel(tracker.target());
+        abort(tracker.target());
+    }
+
+    private static void abort(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already gone
+            }
+        }
+    }
 
     static void rollback(Connection connection) {
         try {

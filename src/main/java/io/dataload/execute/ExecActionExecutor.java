@@ -1,5 +1,6 @@
 package io.dataload.execute;
 
+import io.dataload.config.Retry;
 import io.dataload.plan.PlannedAction;
 import io.dataload.record.ExecutionLog;
 import java.time.Instant;
@@ -18,9 +19,13 @@ public final class ExecActionExecutor implements ActionExecutor {
     public ActionResult execute(PlannedAction action) throws InterruptedException {
         Instant start = Instant.now();
         log.detail(action.name(), action.script().strip());
-        ShellResult result = shell.run(action.script());
+        ShellResult result = shell.run(action.script(), action.spec().timeout());
         if (!result.output().isEmpty()) {
             log.add(action.name(), "output: " + result.output());
+        }
+        if (result.timedOut()) {
+            return ActionResult.failure(ActionTimer.TIMEOUT, action.scriptDisplay() + ", stopped after "
+                    + Retry.describe(action.spec().timeout()), start);
         }
         if (result.exitCode() == 0) {
             return ActionResult.success(0, start);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Runs a command with the system shell ({@code /bin/sh -c}), as Python's
@@ -20,6 +21,11 @@ public final class ShellRunner {
     }
 
     public ShellResult run(String command) throws InterruptedException {
+        return run(command, null);
+    }
+
+    /** Runs the command; after {@code timeout} (none when null) its whole process tree is killed. */
+    public ShellResult run(String command, Duration timeout) throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -30,16 +36,29 @@ public final class ShellRunner {
         } catch (IOException e) {
             return new ShellResult(127, "cannot start /bin/sh: " + e.getMessage());
         }
-        try {
-            String output = tail(process.getInputStream());
-            return new ShellResult(process.waitFor(), output);
+        try (ActionTimer timer = ActionTimer.start(timeout, () -> kill(process))) {
+            String output;
+            try {
+                output = tail(process.getInputStream());
+            } catch (IOException e) {
+                // the stream closes under the reader when a timeout kills the command
+                output = timer.expired() ? "" : "cannot read the command's output: " + e.getMessage();
+            }
+            int exit = process.waitFor();
+            return new ShellResult(exit, output, timer.expired());
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            kill(process);
             throw e;
-        } catch (IOException e) {
-            return new ShellResult(process.waitFor(), "cannot read the command's output: " + e.getMessage());
         }
+    }
+
+    /** Kills the command and everything it started. */
+    static void kill(Process process) {
+        // the shell first, so it cannot go on to its next command when a child dies; its children
+        // are taken from a list made before, as they leave its tree once it is gone
+        java.util.List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static String tail(InputStream in) throws IOException {
