@@ -14,6 +14,7 @@ import io.dataload.execute.CopyActionExecutor;
 import io.dataload.execute.EntryResult;
 import io.dataload.execute.ExecActionExecutor;
 import io.dataload.execute.ExtractActionExecutor;
+import io.dataload.execute.Interruption;
 import io.dataload.execute.RunOutcome;
 import io.dataload.plan.ChainPlanner;
 import io.dataload.execute.Runner;
@@ -40,12 +41,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One run from options to exit code: read and check everything (exit 2 with every problem, nothing
  * run), run the plan, print the execution log grouped by entry and save it.
  */
 public final class RunLauncher {
+    private static final int INTERRUPT_GRACE_SECONDS = 30;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final PrintWriter out;
@@ -120,34 +124,64 @@ public final class RunLauncher {
                 + ", " + plan.mode().fileName() + (plan.startingTable() == null ? "" : " from " + plan.startingTable())
                 + ", " + plan.actions().size() + " entr" + (plan.actions().size() == 1 ? "y" : "ies")
                 + (plan.needsDatabase() ? ", database " + target.maskedUrl() : ""));
+        Interruption interruption = new Interruption();
+        CountDownLatch recorded = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> stopAndRecord(interruption, recorded), "dataload-interrupt");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         boolean success = true;
         List<EntryResult> entries = new ArrayList<>();
         try (ConnectionSource source = target.connect(poolSize)) {
-            ShellRunner shell = new ShellRunner(options.workDir());
+            ShellRunner actionShell = new ShellRunner(options.workDir(), interruption);
+            // handlers and notifications still run when the run is interrupted
+            ShellRunner hookShell = new ShellRunner(options.workDir(), Interruption.none());
             Map<ActionKind, ActionExecutor> executors = Map.of(
-                    ActionKind.EXEC, new ExecActionExecutor(shell, log),
-                    ActionKind.SQL, new SqlActionExecutor(source, log),
-                    ActionKind.EXTRACT, new ExtractActionExecutor(source, log),
-                    ActionKind.COPY, new CopyActionExecutor(source, log));
+                    ActionKind.EXEC, new ExecActionExecutor(actionShell, log),
+                    ActionKind.SQL, new SqlActionExecutor(source, log, interruption),
+                    ActionKind.EXTRACT, new ExtractActionExecutor(source, log, interruption),
+                    ActionKind.COPY, new CopyActionExecutor(source, log, interruption));
             Deque<Plan> runs = new ArrayDeque<>(List.of(plan));
-            while (!runs.isEmpty()) {
+            while (!runs.isEmpty() && !interruption.interrupted()) {
                 Plan next = runs.poll();
                 if (next != plan) {
                     log.add(null, "chained run \"" + next.action() + "\" over " + next.file().displayPath() + ", "
                             + next.mode().fileName() + ", " + next.actions().size() + " entries");
                 }
-                RunOutcome outcome = new Runner(next, log, shell, executors, poolSize).run();
+                RunOutcome outcome = new Runner(next, log, hookShell, executors, poolSize, interruption).run();
                 success &= outcome.success();
                 entries.addAll(outcome.entries());
                 outcome.chained().forEach(chain -> runs.add(next.chains().get(chain)));
             }
         } catch (InterruptedException e) {
-            log.add(null, "interrupted");
-            finish(options, plan, log, started, false, entries);
+            interruption.interrupt();
+        }
+        if (interruption.interrupted()) {
+            log.add(null, "interrupted: running actions were stopped and rolled back; --resume completes the run");
+        }
+        finish(options, plan, log, started, success && !interruption.interrupted(), entries);
+        recorded.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook ends the process with exit code 130
+        }
+        if (interruption.interrupted()) {
             return ExitCodes.INTERRUPTED;
         }
-        finish(options, plan, log, started, success, entries);
         return success ? ExitCodes.SUCCESS : ExitCodes.ACTION_FAILED;
+    }
+
+    /**
+     * On SIGTERM or Ctrl-C: stop the running actions (statements cancelled, transactions rolled
+     * back, commands killed), wait for the run to record what happened, and exit with 130.
+     */
+    private static void stopAndRecord(Interruption interruption, CountDownLatch recorded) {
+        interruption.interrupt();
+        try {
+            recorded.await(INTERRUPT_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
     }
 
     /** Prints the log (always after a failure, so that a quiet caller still shows why) and saves it. */

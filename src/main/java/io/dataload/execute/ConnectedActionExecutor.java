@@ -15,10 +15,12 @@ import java.time.Instant;
 abstract class ConnectedActionExecutor implements ActionExecutor {
     protected final ConnectionSource source;
     protected final ExecutionLog log;
+    private final Interruption interruption;
 
-    ConnectedActionExecutor(ConnectionSource source, ExecutionLog log) {
+    ConnectedActionExecutor(ConnectionSource source, ExecutionLog log, Interruption interruption) {
         this.source = source;
         this.log = log;
+        this.interruption = interruption;
     }
 
     @Override
@@ -32,12 +34,15 @@ abstract class ConnectedActionExecutor implements ActionExecutor {
         }
         StatementTracker tracker = new StatementTracker(connection);
         ActionResult result;
-        try (ActionTimer timer = ActionTimer.start(action.spec().timeout(), () -> stop(tracker))) {
+        try (ActionTimer timer = ActionTimer.start(action.spec().timeout(), () -> stop(tracker));
+                AutoCloseable registration = interruption.register(() -> stop(tracker))) {
             result = run(tracker.connection(), action, start);
             if (timer.expired() && !result.ok()) {
                 result = ActionResult.failure(ActionTimer.TIMEOUT, result.where() + ", stopped after "
                         + Retry.describe(action.spec().timeout()), start);
             }
+        } catch (Exception e) {
+            throw new IllegalStateException("unregistering a finished action", e);
         }
         try {
             connection.close();

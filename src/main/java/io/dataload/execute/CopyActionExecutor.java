@@ -19,8 +19,8 @@ import java.time.Instant;
 public final class CopyActionExecutor extends ConnectedActionExecutor {
     private static final int BUFFER = 1 << 16;
 
-    public CopyActionExecutor(ConnectionSource source, ExecutionLog log) {
-        super(source, log);
+    public CopyActionExecutor(ConnectionSource source, ExecutionLog log, Interruption interruption) {
+        super(source, log, interruption);
     }
 
     @Override

@@ -34,8 +34,8 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
     /** Set to false ({@code -Ddataload.extract.native=false}) to always read a result set; the tests compare both. */
     private static final String NATIVE = "dataload.extract.native";
 
-    public ExtractActionExecutor(ConnectionSource source, ExecutionLog log) {
-        super(source, log);
+    public ExtractActionExecutor(ConnectionSource source, ExecutionLog log, Interruption interruption) {
+        super(source, log, interruption);
     }
 
     @Override

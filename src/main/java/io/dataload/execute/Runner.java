@@ -35,12 +35,14 @@ public final class Runner {
     private final ShellRunner shell;
     private final Map<ActionKind, ActionExecutor> executors;
     private final int poolSize;
+    private final Interruption interruption;
     private final List<ChainRun> chained = new ArrayList<>();
     private final Map<String, EntryResult> results = new ConcurrentHashMap<>();
     private final Map<String, ActionResult> lastResults = new ConcurrentHashMap<>();
 
     public Runner(Plan plan, ExecutionLog log, ShellRunner shell, Map<ActionKind, ActionExecutor> executors,
-            int poolSize) {
+            int poolSize, Interruption interruption) {
+        this.interruption = interruption;
         this.plan = plan;
         this.log = log;
         this.shell = shell;
@@ -52,8 +54,8 @@ public final class Runner {
         List<EntryOutcome> outcomes = plan.mode() == Mode.PARALLEL ? runParallel() : runSequential();
         int done = count(outcomes, EntryOutcome.DONE);
         int ignored = count(outcomes, EntryOutcome.IGNORED);
-        int failed = count(outcomes, EntryOutcome.FAILED);
-        if (failed == 0) {
+        int failed = count(outcomes, EntryOutcome.FAILED) + count(outcomes, EntryOutcome.INTERRUPTED);
+        if (failed == 0 && !interruption.interrupted()) {
             Map<String, String> builtins = Planner.builtins(Planner.fileBaseName(plan.file()), plan.action());
             runHooks(null, "OnSuccess" + plan.action(), plan.file().onSuccessFor(plan.action()), builtins);
             runHooks(null, "OnSuccess", plan.file().onSuccess(), builtins);
@@ -74,10 +76,10 @@ public final class Runner {
     private List<EntryOutcome> runSequential() throws InterruptedException {
         List<EntryOutcome> outcomes = new ArrayList<>();
         List<PlannedAction> actions = plan.actions();
-        for (int i = 0; i < actions.size(); i++) {
+        for (int i = 0; i < actions.size() && !interruption.interrupted(); i++) {
             EntryOutcome outcome = runEntry(actions.get(i));
             outcomes.add(outcome);
-            if (outcome == EntryOutcome.FAILED && i + 1 < actions.size()) {
+            if ((outcome == EntryOutcome.FAILED || outcome == EntryOutcome.INTERRUPTED) && i + 1 < actions.size()) {
                 List<String> rest = actions.subList(i + 1, actions.size()).stream().map(PlannedAction::name).toList();
                 log.add(null, "stopped after the failure of " + actions.get(i).name() + "; not run: "
                         + String.join(", ", rest));
@@ -103,11 +105,14 @@ public final class Runner {
         try {
             List<Future<EntryOutcome>> futures = new ArrayList<>();
             for (PlannedAction action : actions) {
-                futures.add(pool.submit(() -> runEntry(action)));
+                futures.add(pool.submit(() -> interruption.interrupted() ? null : runEntry(action)));
             }
             List<EntryOutcome> outcomes = new ArrayList<>();
             for (Future<EntryOutcome> future : futures) {
-                outcomes.add(future.get());
+                EntryOutcome outcome = future.get();
+                if (outcome != null) {
+                    outcomes.add(outcome);
+                }
             }
             return outcomes;
         } catch (ExecutionException e) {
@@ -135,9 +140,10 @@ public final class Runner {
         EntryOutcome outcome = attempt(action, attempt);
         if (outcome != null) {
             ActionResult last = lastResults.get(action.name());
+            String error = outcome == EntryOutcome.INTERRUPTED ? "interrupted"
+                    : last == null ? null : log.masker().mask(last.errorText());
             results.put(action.name(), new EntryResult(plan.file().displayPath(), plan.action(), action.name(), outcome,
-                    attempt, started, Instant.now(), last == null ? 0 : last.rows(), last == null ? null
-                    : log.masker().mask(last.errorText())));
+                    attempt, started, Instant.now(), last == null ? 0 : last.rows(), error));
         }
         return outcome;
     }
@@ -153,6 +159,12 @@ public final class Runner {
             log.add(name, "done in " + seconds + (result.rows() > 0 ? ", " + result.rows() + " rows" : ""));
             runHooks(name, "OnSuccess", action.spec().onSuccess(), Planner.builtins(action.name(), plan.action()));
             return EntryOutcome.DONE;
+        }
+        if (interruption.interrupted()) {
+            log.add(name, "interrupted after " + seconds + "; its transaction is rolled back");
+            runHooks(name, "OnErrorNotification", plan.file().onErrorNotification(),
+                    Map.of("table_name", action.name(), "action", plan.action(), "error", "interrupted"));
+            return EntryOutcome.INTERRUPTED;
         }
         log.add(name, "failed after " + seconds + ": " + result.where() + ": " + result.errorText());
         Decision decision = ErrorDecider.decide(result.errorText(), attempt,

@@ -15,9 +15,11 @@ public final class ShellRunner {
     private static final int KEEP_BYTES = 16 * 1024;
 
     private final Path workDir;
+    private final Interruption interruption;
 
-    public ShellRunner(Path workDir) {
+    public ShellRunner(Path workDir, Interruption interruption) {
         this.workDir = workDir;
+        this.interruption = interruption;
     }
 
     public ShellResult run(String command) throws InterruptedException {
@@ -36,7 +38,8 @@ public final class ShellRunner {
         } catch (IOException e) {
             return new ShellResult(127, "cannot start /bin/sh: " + e.getMessage());
         }
-        try (ActionTimer timer = ActionTimer.start(timeout, () -> kill(process))) {
+        try (ActionTimer timer = ActionTimer.start(timeout, () -> kill(process));
+                AutoCloseable registration = interruption.register(() -> kill(process))) {
             String output;
             try {
                 output = tail(process.getInputStream());
@@ -49,6 +52,8 @@ public final class ShellRunner {
         } catch (InterruptedException e) {
             kill(process);
             throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("unregistering a finished command", e);
         }
     }
 

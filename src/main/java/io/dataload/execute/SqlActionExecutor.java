@@ -21,8 +21,8 @@ import java.util.Optional;
  */
 public final class SqlActionExecutor extends ConnectedActionExecutor {
 
-    public SqlActionExecutor(ConnectionSource source, ExecutionLog log) {
-        super(source, log);
+    public SqlActionExecutor(ConnectionSource source, ExecutionLog log, Interruption interruption) {
+        super(source, log, interruption);
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class RunResultsFile {
         for (JsonNode entry : JSON.readTree(results.toFile()).path("entries")) {
             String status = entry.path("status").asText();
             if (entry.path("file").asText().equals(file) && entry.path("action").asText().equals(action)
-                    && (status.equals("failed") || status.equals("not run"))) {
+                    && (status.equals("failed") || status.equals("interrupted") || status.equals("not run"))) {
                 names.add(entry.path("entry").asText());
             }
         }
