@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs the actions of JSON action files (the Python DataLoad format) against a database.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DemoCommand.class, PostgresCommand.class, MySqlCommand.class, RedshiftCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, DemoCommand.class, PostgresCommand.class, MySqlCommand.class, RedshiftCommand.class,
             CliCommand.class, CommandLine.HelpCommand.class})
 public final class DataLoadCommand implements Runnable {
 

@@ -1,0 +1,148 @@
+package io.dataload.cli;
+
+import io.dataload.config.ActionFile;
+import io.dataload.config.ActionFileReader;
+import io.dataload.config.Answer;
+import io.dataload.config.ConfigException;
+import io.dataload.config.ErrorPolicy;
+import io.dataload.config.ErrorRule;
+import io.dataload.config.Hook;
+import io.dataload.config.Mode;
+import io.dataload.config.ResourceReader;
+import io.dataload.config.Resources;
+import io.dataload.plan.ActionKind;
+import io.dataload.plan.ChainPlanner;
+import io.dataload.plan.PlaceholderResolver;
+import io.dataload.plan.Plan;
+import io.dataload.plan.PlannedAction;
+import io.dataload.record.SecretMasker;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dataload plan}: what a run would do, without running it — the entries in order (or as one
+ * parallel group), each resolved script or command with secrets masked, the error policy that
+ * applies, and every chained run.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Prints what `run` would do with the same arguments, without connecting or running anything.")
+public final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ACTIONS.json")
+    String actionFile;
+
+    @Parameters(index = "1", paramLabel = "ACTION")
+    String action;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "STARTING_TABLE")
+    String startingTable;
+
+    @Parameters(index = "3", arity = "0..1", paramLabel = "ATTEMPT", defaultValue = "1")
+    int attempt;
+
+    @Option(names = {"-r", "--resources"}, paramLabel = "FILE.yml", description = "The YAML resource file.")
+    String resources;
+
+    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE", description = "A runtime parameter #KEY#; repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = {"-C", "--directory"}, paramLabel = "DIR", description = "Work in DIR instead of the current directory.")
+    Path directory;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each resolved script in full (secrets masked).")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
+        PrintWriterPair io = new PrintWriterPair(spec);
+        try {
+            Resources values = resources == null ? Resources.none()
+                    : new ResourceReader().read(resources, workDir.resolve(resources));
+            ActionFile file = new ActionFileReader().read(actionFile, workDir.resolve(actionFile));
+            String start = startingTable == null || startingTable.isEmpty() ? null : startingTable;
+            Plan plan = new ChainPlanner(workDir).plan(file, action, start, Math.max(1, attempt),
+                    new PlaceholderResolver(List.of(), values.values(), params));
+            SecretMasker masker = new SecretMasker(List.of(values.values(), params));
+            for (Plan each : plan.reachable()) {
+                print(io.out(), each, masker);
+            }
+            io.out().flush();
+            return ExitCodes.SUCCESS;
+        } catch (ConfigException e) {
+            return io.problems(e);
+        }
+    }
+
+    private void print(PrintWriter out, Plan plan, SecretMasker masker) {
+        out.println((plan.chained() ? "then " : "") + "run \"" + plan.action() + "\" over " + plan.file().displayPath()
+                + ", attempt " + plan.attempt() + ": " + (plan.mode() == Mode.PARALLEL
+                ? "in parallel, " + plan.actions().size() + (plan.actions().size() == 1 ? " entry" : " entries") : "in order"));
+        int step = 0;
+        for (PlannedAction action : plan.actions()) {
+            step++;
+            String head = plan.mode() == Mode.PARALLEL ? "  * " : String.format("  %d. ", step);
+            out.println(head + action.name() + ": " + describe(action));
+            if (verbose && action.kind() != ActionKind.COPY) {
+                masker.mask(action.script()).strip().lines().forEach(line -> out.println("       | " + line));
+            }
+            String policy = policy(action.spec().onError(), "action")
+                    + policy(action.entry().onError(), "table") + policy(plan.file().onError(), "file");
+            out.println("       on error: " + (policy.isEmpty() ? "Stop" : policy.substring(2)));
+            hooks(out, "on success", action.spec().onSuccess(), masker);
+        }
+        hooks(out, "after all, OnSuccess" + plan.action(), plan.file().onSuccessFor(plan.action()), masker);
+        hooks(out, "after all, OnSuccess", plan.file().onSuccess(), masker);
+        hooks(out, "after all, OnSuccessNotification", plan.file().onSuccessNotification(), masker);
+        hooks(out, "on any failure, OnErrorNotification", plan.file().onErrorNotification(), masker);
+    }
+
+    private static String describe(PlannedAction action) {
+        return switch (action.kind()) {
+            case EXEC -> "shell " + action.scriptDisplay();
+            case EXTRACT -> "extract " + action.scriptDisplay() + " -> " + action.extractTarget().getFileName();
+            case COPY -> "copy " + action.scriptDisplay() + " into " + action.copy().table();
+            default -> "SQL " + action.scriptDisplay() + (action.spec().timeout() == null ? ""
+                    : " (timeout " + io.dataload.config.Retry.describe(action.spec().timeout()) + ")");
+        };
+    }
+
+    private static String policy(ErrorPolicy policy, String level) {
+        if (policy == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (ErrorRule rule : policy.rules()) {
+            parts.add("\"" + rule.key() + "\" -> " + answers(rule.answers()));
+        }
+        if (policy.anyOther() != null) {
+            parts.add("AnyOther -> " + answers(policy.anyOther()));
+        }
+        return "; " + level + " level: " + String.join(", ", parts);
+    }
+
+    private static String answers(List<Answer> answers) {
+        return answers.stream().map(a -> a instanceof io.dataload.config.Command ? "a command" : a.toString())
+                .collect(Collectors.joining(" / ", "[", "]"));
+    }
+
+    private static void hooks(PrintWriter out, String label, List<Hook> hooks, SecretMasker masker) {
+        for (Hook hook : hooks) {
+            out.println("       " + label + ": " + masker.mask(hook.toString()));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.dataload.execute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dataload.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A known secret (a resource password, a -P token) that ends up in SQL, in a database error and
+ * in a command never shows: not on the console, in the log, the results file or `plan`. A
+ * database that is down at start fails fast with exit 1 and runs the error notification.
+ */
+class SecretsIT {
+    private static final String PASSWORD = "Pa55-word-XYZ";
+    private static final String TOKEN = "tok-987654321";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailingRunNeverShowsTheSecrets() throws Exception {
+        LocalServers.require(LocalServers.POSTGRES, "PostgreSQL").close();
+        Files.writeString(dir.resolve("res.yml"), "Service:\n  Password: \"" + PASSWORD + "\"\n");
+        Files.writeString(dir.resolve("leak.sql"), "select '#Service.Password#'::int;");
+        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"leak\", \"scripts\": {\"load\": \"leak.sql\"}}],"
+                + " \"OnError\": {\"AnyOther\": [\"echo failed with #api_token# >&2\"]},"
+                + " \"OnErrorNotification\": \"echo #'error'#\"}");
+        CliRun run = CliRun.run(dir, "-v", "-r", "res.yml", "-P", "api_token=" + TOKEN, "--db", LocalServers.POSTGRES,
+                "a.json", "load");
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("invalid input syntax for type integer: \"****\""), run.out());
+        StringBuilder everything = new StringBuilder(run.all());
+        try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
+            for (Path file : files.toList()) {
+                everything.append(Files.readString(file));
+            }
+        }
+        CliRun plan = CliRun.of("plan", "-v", "-C", dir.toString(), "-r", "res.yml", "-P", "api_token=" + TOKEN,
+                "a.json", "load");
+        assertEquals(0, plan.exit(), plan.all());
+        everything.append(plan.all());
+        assertFalse(everything.toString().contains(PASSWORD), everything.toString());
+        assertFalse(everything.toString().contains(TOKEN), everything.toString());
+    }
+
+    @Test
+    void aDatabaseDownAtStartFailsFastWithTheNotification() throws Exception {
+        Files.writeString(dir.resolve("q.sql"), "select 1;");
+        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"q\", \"scripts\": {\"load\": \"q.sql\"}}],"
+                + " \"OnErrorNotification\": \"printf '%s' #'error'# > down.txt\"}");
+        long start = System.nanoTime();
+        CliRun run = CliRun.run(dir, "-q", "--db", "jdbc:postgresql://127.0.0.1:1/test?user=postgres&connectTimeout=5",
+                "a.json", "load");
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "fails fast");
+        assertTrue(Files.readString(dir.resolve("down.txt")).contains("Connection to 127.0.0.1:1 refused"),
+                Files.readString(dir.resolve("down.txt")));
+    }
+}
