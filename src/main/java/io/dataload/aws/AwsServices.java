@@ -19,4 +19,10 @@ public interface AwsServices {
      * passed: {@code aws_access_key_id}, {@code aws_secret_access_key}, {@code aws_session_token}.
      */
     Map<String, String> assumeRole(String roleArn);
+
+    /** Publishes to an SNS topic given by name or ARN; returns the message id. */
+    String publish(String topic, String subject, String message);
+
+    /** Sends to an SQS queue given by name (created when missing, as the Python helper did) or URL; returns the message id. */
+    String sendMessage(String queue, String message);
 }

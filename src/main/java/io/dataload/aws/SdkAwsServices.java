@@ -11,6 +11,10 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.redshift.model.Cluster;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.Topic;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -83,6 +87,44 @@ public final class SdkAwsServices implements AwsServices {
             return new Endpoint(cluster.endpoint().address(), cluster.endpoint().port());
         } catch (SdkException e) {
             throw new AwsException("describing Redshift cluster " + clusterIdentifier + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String publish(String topic, String subject, String message) {
+        try (SnsClient sns = SnsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String arn = topic.startsWith("arn:") ? topic : topicArn(sns, topic);
+            return sns.publish(r -> r.topicArn(arn).message(message).subject(subject == null || subject.isBlank() ? null
+                    : subject)).messageId();
+        } catch (SdkException e) {
+            throw new AwsException("publishing to SNS topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String topicArn(SnsClient sns, String name) {
+        for (Topic topic : sns.listTopicsPaginator().topics()) {
+            if (topic.topicArn().endsWith(":" + name)) {
+                return topic.topicArn();
+            }
+        }
+        throw new AwsException("there is no SNS topic named " + name, null);
+    }
+
+    @Override
+    public String sendMessage(String queue, String message) {
+        try (SqsClient sqs = SqsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String url = queue.startsWith("http") ? queue : queueUrl(sqs, queue);
+            return sqs.sendMessage(r -> r.queueUrl(url).messageBody(message)).messageId();
+        } catch (SdkException e) {
+            throw new AwsException("sending to SQS queue " + queue + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String queueUrl(SqsClient sqs, String name) {
+        try {
+            return sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
+        } catch (QueueDoesNotExistException e) {
+            return sqs.createQueue(r -> r.queueName(name)).queueUrl();
         }
     }
 

@@ -8,6 +8,7 @@ import io.dataload.config.ResourceReader;
 import io.dataload.config.Resources;
 import io.dataload.db.ConnectionSource;
 import io.dataload.db.DatabaseTarget;
+import io.dataload.aws.SdkAwsServices;
 import io.dataload.config.Location;
 import io.dataload.execute.ActionExecutor;
 import io.dataload.execute.CopyActionExecutor;
@@ -20,6 +21,7 @@ import io.dataload.plan.ChainPlanner;
 import io.dataload.execute.Runner;
 import io.dataload.execute.ShellRunner;
 import io.dataload.execute.SqlActionExecutor;
+import io.dataload.notify.NotificationSender;
 import io.dataload.plan.ActionKind;
 import io.dataload.plan.PlaceholderResolver;
 import io.dataload.plan.Plan;
@@ -134,6 +136,8 @@ public final class RunLauncher {
             ShellRunner actionShell = new ShellRunner(options.workDir(), interruption);
             // handlers and notifications still run when the run is interrupted
             ShellRunner hookShell = new ShellRunner(options.workDir(), Interruption.none());
+            String region = plan.resolver().resources().get("Region");
+            NotificationSender notifications = NotificationSender.standard(() -> new SdkAwsServices(region));
             Map<ActionKind, ActionExecutor> executors = Map.of(
                     ActionKind.EXEC, new ExecActionExecutor(actionShell, log),
                     ActionKind.SQL, new SqlActionExecutor(source, log, interruption),
@@ -146,7 +150,7 @@ public final class RunLauncher {
                     log.add(null, "chained run \"" + next.action() + "\" over " + next.file().displayPath() + ", "
                             + next.mode().fileName() + ", " + next.actions().size() + " entries");
                 }
-                RunOutcome outcome = new Runner(next, log, hookShell, executors, poolSize, interruption).run();
+                RunOutcome outcome = new Runner(next, log, hookShell, executors, poolSize, interruption, notifications).run();
                 success &= outcome.success();
                 entries.addAll(outcome.entries());
                 outcome.chained().forEach(chain -> runs.add(next.chains().get(chain)));

@@ -439,11 +439,50 @@ public final class ActionFileReader {
                 return null;
             case "run":
                 return readChain(only.getValue(), key);
+            case "sns":
+            case "sqs":
+            case "slack":
+            case "servicenow":
+                return readNotification(only.getKey(), only.getValue(), key);
             default:
                 problems.add(item.location(), "\"" + key + "\": \"" + only.getKey()
-                        + "\" is not supported by this version; use a shell command, {\"command\": ...} or {\"run\": {...}}");
+                        + "\" is not a known notification; use a shell command or one of {\"command\": ...}, {\"run\": {...}},"
+                        + " {\"sns\": {...}}, {\"sqs\": {...}}, {\"slack\": {...}}, {\"servicenow\": {...}}");
                 return null;
         }
+    }
+
+    private Notification readNotification(String kind, Node node, String key) {
+        String label = "\"" + key + "\": \"" + kind + "\"";
+        List<List<String>> spec = Notification.KINDS.get(kind);
+        if (!node.isObject()) {
+            problems.add(node.location(), label + " must be an object with " + String.join(", ", spec.get(0)));
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        boolean complete = true;
+        for (Map.Entry<String, Node> field : node.fields().entrySet()) {
+            String text = scalarText(field.getValue());
+            if (!spec.get(0).contains(field.getKey()) && !spec.get(1).contains(field.getKey())) {
+                List<String> known = new ArrayList<>(spec.get(0));
+                known.addAll(spec.get(1));
+                problems.add(field.getValue().location(), label + ": unknown key \"" + field.getKey() + "\""
+                        + Spelling.closest(field.getKey(), known).map(k -> "; did you mean \"" + k + "\"?")
+                        .orElse(" (known: " + String.join(", ", known) + ")"));
+            } else if (text == null) {
+                problems.add(field.getValue().location(), label + ": \"" + field.getKey() + "\" must be a string");
+                complete = false;
+            } else {
+                fields.put(field.getKey(), text);
+            }
+        }
+        for (String required : spec.get(0)) {
+            if (!fields.containsKey(required) && !node.fields().containsKey(required)) {
+                problems.add(node.location(), label + ": missing \"" + required + "\"");
+                complete = false;
+            }
+        }
+        return complete ? new Notification(kind, Map.copyOf(fields), node.location()) : null;
     }
 
     private ChainRun readChain(Node node, String key) {

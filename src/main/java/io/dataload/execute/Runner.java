@@ -4,6 +4,7 @@ import io.dataload.config.Answer;
 import io.dataload.config.ChainRun;
 import io.dataload.config.Command;
 import io.dataload.config.Hook;
+import io.dataload.config.Notification;
 import io.dataload.config.Retry;
 import io.dataload.config.ErrorPolicy.Decision;
 import io.dataload.config.Mode;
@@ -12,9 +13,11 @@ import io.dataload.plan.ErrorDecider;
 import io.dataload.plan.Plan;
 import io.dataload.plan.PlannedAction;
 import io.dataload.plan.Planner;
+import io.dataload.notify.NotificationSender;
 import io.dataload.record.ExecutionLog;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,13 +39,15 @@ public final class Runner {
     private final Map<ActionKind, ActionExecutor> executors;
     private final int poolSize;
     private final Interruption interruption;
+    private final NotificationSender notifications;
     private final List<ChainRun> chained = new ArrayList<>();
     private final Map<String, EntryResult> results = new ConcurrentHashMap<>();
     private final Map<String, ActionResult> lastResults = new ConcurrentHashMap<>();
 
     public Runner(Plan plan, ExecutionLog log, ShellRunner shell, Map<ActionKind, ActionExecutor> executors,
-            int poolSize, Interruption interruption) {
+            int poolSize, Interruption interruption, NotificationSender notifications) {
         this.interruption = interruption;
+        this.notifications = notifications;
         this.plan = plan;
         this.log = log;
         this.shell = shell;
@@ -198,6 +203,10 @@ public final class Runner {
                 }
                 continue;
             }
+            if (hook instanceof Notification notification) {
+                notify(entry, label, notification, builtins);
+                continue;
+            }
             Command command = (Command) hook;
             String text = plan.resolver().apply(command.text(), builtins);
             log.add(entry, label + ": running a command");
@@ -205,6 +214,18 @@ public final class Runner {
             ShellResult result = shell.run(text);
             log.add(entry, label + ": exit code " + result.exitCode()
                     + (result.output().isEmpty() ? "" : "; output: " + result.output()));
+        }
+    }
+
+    /** Sends a native notification; its failure is logged and changes nothing else. */
+    private void notify(String entry, String label, Notification notification, Map<String, String> builtins) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        notification.fields().forEach((key, value) -> fields.put(key, plan.resolver().apply(value, builtins)));
+        try {
+            log.add(entry, label + ": " + notification.kind() + ": " + notifications.send(notification.kind(), fields));
+        } catch (Exception e) {
+            log.add(entry, label + ": " + notification.kind() + " failed (the run's outcome is unchanged): "
+                    + e.getMessage());
         }
     }
 

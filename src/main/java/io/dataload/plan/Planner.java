@@ -11,6 +11,7 @@ import io.dataload.config.ErrorRule;
 import io.dataload.config.Hook;
 import io.dataload.config.Location;
 import io.dataload.config.Mode;
+import io.dataload.config.Notification;
 import io.dataload.config.Placeholder;
 import io.dataload.config.Problems;
 import io.dataload.config.TableEntry;
@@ -189,6 +190,10 @@ public final class Planner {
             problems.addAll(resolver.check(command.text(), builtins, command.location(), false));
             resolver.unquotedInShell(command.text(), command.location(), false)
                     .forEach(w -> problems.warn(w.location(), w.message().substring("warning: ".length())));
+        } else if (answer instanceof Notification notification) {
+            for (String text : notification.fields().values()) {
+                problems.addAll(resolver.check(text, builtins, notification.location(), false));
+            }
         } else if (answer instanceof ChainRun chain) {
             List<String> texts = new ArrayList<>(chain.params().values());
             texts.add(chain.file());

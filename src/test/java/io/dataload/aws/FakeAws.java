@@ -31,18 +31,31 @@ public final class FakeAws implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> form = body.isEmpty() ? Map.of() : java.util.Arrays.stream(body.split("&"))
-                    .map(pair -> pair.split("=", 2))
-                    .collect(Collectors.toMap(p -> decode(p[0]), p -> p.length > 1 ? decode(p[1]) : "", (a, b) -> b));
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            Map<String, String> form = new java.util.HashMap<>();
+            if (target != null) {
+                // the AWS JSON protocol (SQS): the action is in the header, the parameters in a JSON body
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).fields()
+                        .forEachRemaining(f -> form.put(f.getKey(), f.getValue().asText()));
+                form.put("Action", target.substring(target.indexOf('.') + 1));
+            } else if (!body.isEmpty()) {
+                form.putAll(java.util.Arrays.stream(body.split("&")).map(pair -> pair.split("=", 2))
+                        .collect(Collectors.toMap(p -> decode(p[0]), p -> p.length > 1 ? decode(p[1]) : "", (a, b) -> b)));
+            }
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"), form);
             requests.add(request);
             Function<Request, String> answer = answers.get(request.action());
-            byte[] xml = (answer == null ? "<ErrorResponse><Error><Code>InvalidAction</Code><Message>no fake for "
-                    + request.action() + "</Message></Error></ErrorResponse>" : answer.apply(request))
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/xml");
-            exchange.sendResponseHeaders(answer == null ? 400 : 200, xml.length);
+            String text = answer == null ? "!400 <ErrorResponse><Error><Code>InvalidAction</Code><Message>no fake for "
+                    + request.action() + "</Message></Error></ErrorResponse>" : answer.apply(request);
+            int status = 200;
+            if (text.startsWith("!")) {
+                status = Integer.parseInt(text.substring(1, 4));
+                text = text.substring(5);
+            }
+            byte[] xml = text.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", target != null ? "application/x-amz-json-1.0" : "text/xml");
+            exchange.sendResponseHeaders(status, xml.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(xml);
             }
@@ -82,6 +95,11 @@ public final class FakeAws implements AutoCloseable {
                 + "</DBInstanceStatus><Endpoint><Address>" + host + "</Address><Port>" + port + "</Port></Endpoint>"
                 + "</DBInstance></DBInstances></DescribeDBInstancesResult><ResponseMetadata><RequestId>2</RequestId>"
                 + "</ResponseMetadata></DescribeDBInstancesResponse>";
+    }
+
+    /** An SQS JSON error, e.g. {@code error("QueueDoesNotExist", "...")}: answer with "!400 " + it. */
+    public static String jsonError(String type, String message) {
+        return "!400 {\"__type\": \"com.amazonaws.sqs#" + type + "\", \"message\": \"" + message + "\"}";
     }
 
     public static String describeCluster(String host, int port) {

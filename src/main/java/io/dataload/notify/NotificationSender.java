@@ -1,0 +1,51 @@
+package io.dataload.notify;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import io.dataload.aws.AwsServices;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Sends native notifications (sns, sqs, slack, servicenow), each tried a few times with backoff.
+ * A notification that still fails is reported to the caller, who logs it: it never changes the
+ * run's outcome.
+ */
+public final class NotificationSender {
+    private final HttpNotifier http = new HttpNotifier();
+    private final Supplier<AwsServices> aws;
+    private final RetryPolicy<Object> retry;
+
+    /** {@code aws} is asked for lazily: runs without SNS or SQS never touch AWS. */
+    public NotificationSender(Supplier<AwsServices> aws, Duration firstDelay, int attempts) {
+        this.aws = aws;
+        this.retry = RetryPolicy.builder().handle(Exception.class).withMaxAttempts(attempts)
+                .withBackoff(firstDelay, firstDelay.multipliedBy(8)).build();
+    }
+
+    public static NotificationSender standard(Supplier<AwsServices> aws) {
+        return new NotificationSender(aws, Duration.ofMillis(500), 3);
+    }
+
+    /** Sends one notification; returns what happened ("incident INC0010001 created"). */
+    public String send(String kind, Map<String, String> fields) throws Exception {
+        try {
+            return Failsafe.with(retry).get(() -> sendOnce(kind, fields));
+        } catch (FailsafeException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private String sendOnce(String kind, Map<String, String> fields) throws Exception {
+        return switch (kind) {
+            case "slack" -> http.slack(fields);
+            case "servicenow" -> http.serviceNow(fields);
+            case "sns" -> "published, message id " + aws.get().publish(fields.get("topic"), fields.get("subject"),
+                    fields.get("message"));
+            case "sqs" -> "sent, message id " + aws.get().sendMessage(fields.get("queue"), fields.get("message"));
+            default -> throw new IllegalArgumentException("unknown notification " + kind);
+        };
+    }
+}

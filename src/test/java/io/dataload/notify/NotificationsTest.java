@@ -1,0 +1,150 @@
+package io.dataload.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataload.aws.FakeAws;
+import io.dataload.aws.FakeAws.Request;
+import io.dataload.cli.CliRun;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Native notifications at the wire: Slack and ServiceNow against a local HTTP server, SQS with the
+ * real AWS SDK against a local server (aws.endpointUrl). A failing run sends one Slack message and
+ * one ServiceNow incident with the error; a successful one a Slack message and an SQS message.
+ */
+class NotificationsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HOOK_SECRET = "T000/B000/s3cr3tHookPath";
+
+    @TempDir
+    Path dir;
+    private FakeHttp http;
+    private FakeAws aws;
+
+    @BeforeEach
+    void servers() throws Exception {
+        http = new FakeHttp();
+        Map<String, Function<Request, String>> answers = Map.of(
+                "GetQueueUrl", r -> FakeAws.jsonError("QueueDoesNotExist", "The specified queue does not exist."),
+                "CreateQueue", r -> "{\"QueueUrl\": \"" + aws.url() + "/000000000000/" + r.form().get("QueueName") + "\"}",
+                "SendMessage", r -> "{\"MessageId\": \"msg-1\", \"MD5OfMessageBody\": \"" + md5(r.form().get("MessageBody"))
+                        + "\"}");
+        aws = new FakeAws(answers);
+        System.setProperty("aws.endpointUrl", aws.url());
+        System.setProperty("aws.accessKeyId", "AKIDFAKE");
+        System.setProperty("aws.secretAccessKey", "fakeSecret");
+        Files.writeString(dir.resolve("res.yml"), "Region: \"eu-west-1\"\nSlack:\n  Webhook: \"" + http.url() + "/services/"
+                + HOOK_SECRET + "\"\nServiceNow:\n  Url: \"" + http.url() + "\"\n  User: \"dataload\"\n"
+                + "  Password: \"sn-pass-123\"\n");
+        Files.writeString(dir.resolve("ok.sql"), "select 1;");
+        Files.writeString(dir.resolve("bad.sql"), "select * from missing_table;");
+    }
+
+    @AfterEach
+    void stop() {
+        System.clearProperty("aws.endpointUrl");
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        http.close();
+        aws.close();
+    }
+
+    private CliRun run(String script) throws Exception {
+        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"cases\", \"scripts\": {\"load\": \"" + script + "\"}}],"
+                + " \"OnSuccessNotification\": [{\"slack\": {\"webhook\": \"#Slack.Webhook#\", \"channel\": \"#etl\","
+                + " \"text\": \"#action# done\"}}, {\"sqs\": {\"queue\": \"DataReadiness\", \"message\": \"DataAreReady\"}}],"
+                + " \"OnErrorNotification\": [{\"slack\": {\"webhook\": \"#Slack.Webhook#\", \"text\": \"#action# of #table_name#"
+                + " failed: #error#\"}}, {\"servicenow\": {\"instance\": \"#ServiceNow.Url#\", \"user\": \"#ServiceNow.User#\","
+                + " \"password\": \"#ServiceNow.Password#\", \"assignment_group\": \"dw-team\", \"urgency\": \"2\","
+                + " \"short_description\": \"DataLoad #action# failed\", \"description\": \"#error#\"}}]}");
+        return CliRun.run(dir, "-q", "-r", "res.yml", "--db", "jdbc:duckdb:test.duckdb", "a.json", "load");
+    }
+
+    @Test
+    void aFailedRunSendsOneSlackMessageAndOneIncident() throws Exception {
+        CliRun run = run("bad.sql");
+        assertEquals(1, run.exit(), run.all());
+        List<FakeHttp.Request> slack = http.requests("/services/");
+        assertEquals(1, slack.size());
+        assertEquals("POST", slack.get(0).method());
+        assertEquals("/services/" + HOOK_SECRET, slack.get(0).path());
+        assertTrue(JSON.readTree(slack.get(0).body()).path("text").asText().startsWith("load of cases failed: ")
+                && slack.get(0).body().contains("missing_table"), slack.get(0).body());
+        List<FakeHttp.Request> incidents = http.requests("/api/now/table/incident");
+        assertEquals(1, incidents.size());
+        FakeHttp.Request incident = incidents.get(0);
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("dataload:sn-pass-123".getBytes(StandardCharsets.UTF_8)),
+                incident.authorization());
+        JsonNode body = JSON.readTree(incident.body());
+        assertEquals("DataLoad load failed", body.path("short_description").asText());
+        assertEquals("dw-team", body.path("assignment_group").asText());
+        assertEquals("2", body.path("urgency").asText());
+        assertTrue(body.path("description").asText().contains("missing_table"), incident.body());
+        assertTrue(run.out().contains("OnErrorNotification: servicenow: incident INC0012345 created"), run.out());
+        assertTrue(aws.requests().isEmpty(), "no SQS message for a failed run");
+        String logs = logs();
+        assertFalse(logs.contains("s3cr3tHookPath") || logs.contains("sn-pass-123") || run.all().contains("s3cr3tHookPath"),
+                logs);
+    }
+
+    @Test
+    void aSuccessfulRunSendsOneSlackMessageAndOneQueueMessage() throws Exception {
+        CliRun run = run("ok.sql");
+        assertEquals(0, run.exit(), run.all());
+        List<FakeHttp.Request> slack = http.requests("/services/");
+        assertEquals(1, slack.size());
+        assertEquals("{\"text\":\"load done\",\"channel\":\"#etl\"}", slack.get(0).body());
+        assertEquals(List.of("GetQueueUrl", "CreateQueue", "SendMessage"), aws.requests().stream().map(Request::action).toList());
+        Request send = aws.requests().get(2);
+        assertEquals("DataAreReady", send.form().get("MessageBody"));
+        assertTrue(send.form().get("QueueUrl").endsWith("/DataReadiness"));
+        assertTrue(send.authorization().contains("/eu-west-1/sqs/aws4_request"), send.authorization());
+        assertTrue(http.requests("/api/now/").isEmpty());
+    }
+
+    @Test
+    void aNotificationThatKeepsFailingIsLoggedAndChangesNothing() throws Exception {
+        http.failNext(10);
+        CliRun run = run("ok.sql");
+        assertEquals(0, run.exit(), run.all());
+        assertEquals(3, http.requests("/services/").size(), "tried three times");
+        assertTrue(run.out().contains("OnSuccessNotification: slack failed (the run's outcome is unchanged): HTTP 503"),
+                run.out());
+    }
+
+    private String logs() throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
+            for (Path file : files.toList()) {
+                text.append(Files.readString(file));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String md5(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+            return String.format("%032x", new BigInteger(1, digest));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
