@@ -1,5 +1,6 @@
 package io.dataload.aws;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,4 +26,22 @@ public interface AwsServices {
 
     /** Sends to an SQS queue given by name (created when missing, as the Python helper did) or URL; returns the message id. */
     String sendMessage(String queue, String message);
+
+    /** Creates (or finds) an SNS topic; returns its ARN. */
+    String createTopic(String name);
+
+    /** Deletes an SNS topic given by name or ARN. */
+    void deleteTopic(String topic);
+
+    /** Subscribes an e-mail address to a topic; returns the subscription ARN (pending until confirmed). */
+    String subscribeEmail(String topic, String email);
+
+    /** Creates (or finds) an SQS queue; returns its URL. */
+    String createQueue(String name);
+
+    /** Deletes an SQS queue given by name or URL. */
+    void deleteQueue(String queue);
+
+    /** Receives up to {@code max} messages, waiting up to {@code waitSeconds}, and deletes them; returns their bodies. */
+    List<String> receive(String queue, int waitSeconds, int max);
 }

@@ -1,6 +1,8 @@
 package io.dataload.aws;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.redshift.model.Cluster;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.Topic;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -92,7 +95,7 @@ public final class SdkAwsServices implements AwsServices {
 
     @Override
     public String publish(String topic, String subject, String message) {
-        try (SnsClient sns = SnsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+        try (SnsClient sns = sns()) {
             String arn = topic.startsWith("arn:") ? topic : topicArn(sns, topic);
             return sns.publish(r -> r.topicArn(arn).message(message).subject(subject == null || subject.isBlank() ? null
                     : subject)).messageId();
@@ -112,7 +115,7 @@ public final class SdkAwsServices implements AwsServices {
 
     @Override
     public String sendMessage(String queue, String message) {
-        try (SqsClient sqs = SqsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+        try (SqsClient sqs = sqs()) {
             String url = queue.startsWith("http") ? queue : queueUrl(sqs, queue);
             return sqs.sendMessage(r -> r.queueUrl(url).messageBody(message)).messageId();
         } catch (SdkException e) {
@@ -126,6 +129,78 @@ public final class SdkAwsServices implements AwsServices {
         } catch (QueueDoesNotExistException e) {
             return sqs.createQueue(r -> r.queueName(name)).queueUrl();
         }
+    }
+
+    @Override
+    public String createTopic(String name) {
+        try (SnsClient sns = sns()) {
+            return sns.createTopic(r -> r.name(name)).topicArn();
+        } catch (SdkException e) {
+            throw new AwsException("creating SNS topic " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void deleteTopic(String topic) {
+        try (SnsClient sns = sns()) {
+            String arn = topic.startsWith("arn:") ? topic : topicArn(sns, topic);
+            sns.deleteTopic(r -> r.topicArn(arn));
+        } catch (SdkException e) {
+            throw new AwsException("deleting SNS topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String subscribeEmail(String topic, String email) {
+        try (SnsClient sns = sns()) {
+            String arn = topic.startsWith("arn:") ? topic : topicArn(sns, topic);
+            return sns.subscribe(r -> r.topicArn(arn).protocol("email").endpoint(email)).subscriptionArn();
+        } catch (SdkException e) {
+            throw new AwsException("subscribing " + email + " to SNS topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String createQueue(String name) {
+        try (SqsClient sqs = sqs()) {
+            return sqs.createQueue(r -> r.queueName(name)).queueUrl();
+        } catch (SdkException e) {
+            throw new AwsException("creating SQS queue " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void deleteQueue(String queue) {
+        try (SqsClient sqs = sqs()) {
+            String url = queue.startsWith("http") ? queue : sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+            sqs.deleteQueue(r -> r.queueUrl(url));
+        } catch (SdkException e) {
+            throw new AwsException("deleting SQS queue " + queue + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> receive(String queue, int waitSeconds, int max) {
+        try (SqsClient sqs = sqs()) {
+            String url = queue.startsWith("http") ? queue : sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+            List<String> bodies = new ArrayList<>();
+            for (Message message : sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(waitSeconds)
+                    .maxNumberOfMessages(max)).messages()) {
+                bodies.add(message.body());
+                sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
+            }
+            return bodies;
+        } catch (SdkException e) {
+            throw new AwsException("receiving from SQS queue " + queue + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SnsClient sns() {
+        return SnsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    private SqsClient sqs() {
+        return SqsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     @Override
