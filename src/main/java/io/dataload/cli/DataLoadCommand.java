@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Runs the actions of JSON action files (the Python DataLoad format) against a database.",
         subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, DemoCommand.class, PostgresCommand.class, MySqlCommand.class, RedshiftCommand.class,
-            CliCommand.class, SnsCommand.class, SqsCommand.class, CommandLine.HelpCommand.class})
+            CliCommand.class, SnsCommand.class, SqsCommand.class, RdsCommand.class, RedshiftClusterCommand.class,
+            VpcCommand.class, CommandLine.HelpCommand.class})
 public final class DataLoadCommand implements Runnable {
 
     @Spec

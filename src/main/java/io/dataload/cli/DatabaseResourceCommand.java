@@ -1,0 +1,151 @@
+package io.dataload.cli;
+
+import io.dataload.aws.AwsException;
+import io.dataload.aws.DbSettings;
+import io.dataload.aws.Infrastructure;
+import io.dataload.aws.Infrastructure.State;
+import io.dataload.aws.SdkInfrastructure;
+import io.dataload.config.ConfigException;
+import io.dataload.config.Location;
+import io.dataload.config.ResourceReader;
+import io.dataload.config.Resources;
+import io.dataload.config.Retry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rds} and {@code redshift-cluster}: create, delete, endpoint, status of the database the
+ * resource file describes, waiting with progress until it is available (or gone).
+ */
+abstract class DatabaseResourceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ACTION", description = "create, delete, endpoint or status")
+    String action;
+
+    @Parameters(index = "1", paramLabel = "RESOURCES.yml", arity = "0..1", defaultValue = WrapperCommand.DEFAULT_RESOURCES,
+            description = "The resource file (default: ${DEFAULT-VALUE}).")
+    String resources;
+
+    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "30s", description = "How often to check while waiting.")
+    String poll;
+
+    @Option(names = "--no-wait", description = "Do not wait for the database to become available or to go.")
+    boolean noWait;
+
+    /** The resource file's section ("RDS", "RedshiftCluster"). */
+    abstract String section();
+
+    abstract String identifierKey();
+
+    abstract String noun();
+
+    abstract DbSettings settings(Resources values, String identifier);
+
+    abstract void create(Infrastructure aws, DbSettings settings);
+
+    abstract void delete(Infrastructure aws, String identifier);
+
+    abstract Optional<State> state(Infrastructure aws, String identifier);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriterPair io = new PrintWriterPair(spec);
+        try {
+            Resources values = new ResourceReader().read(resources, Path.of(resources).toAbsolutePath());
+            String identifier = values.get(section() + "." + identifierKey()).orElseThrow(() -> new ConfigException(
+                    Location.file(Path.of(resources)), "missing " + section() + "." + identifierKey()));
+            Duration interval = Retry.parseDuration(poll);
+            if (interval == null) {
+                throw new ConfigException(new Location("--poll", 0, 0), "\"" + poll + "\" is not a duration like 30s");
+            }
+            Infrastructure aws = new SdkInfrastructure(values.get("Region").orElse(null));
+            return run(aws, values, identifier, interval, io.out());
+        } catch (ConfigException e) {
+            return io.problems(e);
+        } catch (AwsException e) {
+            io.err().println("dataload: " + e.getMessage());
+            io.err().flush();
+            return ExitCodes.ACTION_FAILED;
+        }
+    }
+
+    private int run(Infrastructure aws, Resources values, String identifier, Duration interval, PrintWriter out)
+            throws InterruptedException {
+        switch (action) {
+            case "create" -> {
+                create(aws, settings(values, identifier));
+                out.println("creating " + noun() + " " + identifier);
+                return noWait ? ExitCodes.SUCCESS : waitFor(aws, identifier, interval, out, true);
+            }
+            case "delete" -> {
+                delete(aws, identifier);
+                out.println("deleting " + noun() + " " + identifier);
+                return noWait ? ExitCodes.SUCCESS : waitFor(aws, identifier, interval, out, false);
+            }
+            case "endpoint" -> {
+                Optional<State> state = state(aws, identifier);
+                if (state.isEmpty() || state.get().endpoint() == null) {
+                    out.println(noun() + " " + identifier + (state.isEmpty() ? " does not exist" : " has no endpoint yet ("
+                            + state.get().status() + ")"));
+                    return ExitCodes.ACTION_FAILED;
+                }
+                out.println(state.get().endpoint().host() + ":" + state.get().endpoint().port());
+                return ExitCodes.SUCCESS;
+            }
+            case "status" -> {
+                out.println(noun() + " " + identifier + ": " + state(aws, identifier).map(State::status).orElse("does not exist"));
+                return ExitCodes.SUCCESS;
+            }
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "ACTION must be create, delete, endpoint or status, found \"" + action + "\"");
+        }
+    }
+
+    /** Polls until available (or gone), printing each new status with the time waited. */
+    private int waitFor(Infrastructure aws, String identifier, Duration interval, PrintWriter out, boolean untilAvailable)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        String last = null;
+        while (true) {
+            Optional<State> state = state(aws, identifier);
+            String status = state.map(State::status).orElse("gone");
+            if (!status.equals(last)) {
+                out.printf("  %s after %ds%n", status, (System.nanoTime() - start) / 1_000_000_000L);
+                out.flush();
+                last = status;
+            }
+            if (!untilAvailable && state.isEmpty()) {
+                return ExitCodes.SUCCESS;
+            }
+            if (untilAvailable && status.equals("available")) {
+                State ready = state.get();
+                out.println(noun() + " " + identifier + " is available at " + (ready.endpoint() == null ? "?"
+                        : ready.endpoint().host() + ":" + ready.endpoint().port()));
+                return ExitCodes.SUCCESS;
+            }
+            if (untilAvailable && (status.contains("fail") || status.equals("gone"))) {
+                out.println(noun() + " " + identifier + " did not become available: " + status);
+                return ExitCodes.ACTION_FAILED;
+            }
+            Thread.sleep(interval.toMillis());
+        }
+    }
+
+    static int number(Resources values, String key, int fallback) {
+        try {
+            return values.get(key).map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
