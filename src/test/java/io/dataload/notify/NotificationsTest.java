@@ -45,7 +45,9 @@ class NotificationsTest {
                 "GetQueueUrl", r -> FakeAws.jsonError("QueueDoesNotExist", "The specified queue does not exist."),
                 "CreateQueue", r -> "{\"QueueUrl\": \"" + aws.url() + "/000000000000/" + r.form().get("QueueName") + "\"}",
                 "SendMessage", r -> "{\"MessageId\": \"msg-1\", \"MD5OfMessageBody\": \"" + md5(r.form().get("MessageBody"))
-                        + "\"}");
+                        + "\"}",
+                "Publish", r -> "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+                        + "<MessageId>pub-7</MessageId></PublishResult></PublishResponse>");
         aws = new FakeAws(answers);
         System.setProperty("aws.endpointUrl", aws.url());
         System.setProperty("aws.accessKeyId", "AKIDFAKE");
@@ -69,7 +71,9 @@ class NotificationsTest {
     private CliRun run(String script) throws Exception {
         Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"cases\", \"scripts\": {\"load\": \"" + script + "\"}}],"
                 + " \"OnSuccessNotification\": [{\"slack\": {\"webhook\": \"#Slack.Webhook#\", \"channel\": \"#etl\","
-                + " \"text\": \"#action# done\"}}, {\"sqs\": {\"queue\": \"DataReadiness\", \"message\": \"DataAreReady\"}}],"
+                + " \"text\": \"#action# done\"}}, {\"sqs\": {\"queue\": \"DataReadiness\", \"message\": \"DataAreReady\"}},"
+                + " {\"sns\": {\"topic\": \"arn:aws:sns:eu-west-1:123456789012:ETL\", \"subject\": \"#table_name# ready\","
+                + " \"message\": \"#action# finished\"}}],"
                 + " \"OnErrorNotification\": [{\"slack\": {\"webhook\": \"#Slack.Webhook#\", \"text\": \"#action# of #table_name#"
                 + " failed: #error#\"}}, {\"servicenow\": {\"instance\": \"#ServiceNow.Url#\", \"user\": \"#ServiceNow.User#\","
                 + " \"password\": \"#ServiceNow.Password#\", \"assignment_group\": \"dw-team\", \"urgency\": \"2\","
@@ -111,7 +115,12 @@ class NotificationsTest {
         List<FakeHttp.Request> slack = http.requests("/services/");
         assertEquals(1, slack.size());
         assertEquals("{\"text\":\"load done\",\"channel\":\"#etl\"}", slack.get(0).body());
-        assertEquals(List.of("GetQueueUrl", "CreateQueue", "SendMessage"), aws.requests().stream().map(Request::action).toList());
+        assertEquals(List.of("GetQueueUrl", "CreateQueue", "SendMessage", "Publish"),
+                aws.requests().stream().map(Request::action).toList());
+        Request publish = aws.requests().get(3);
+        assertEquals(List.of("arn:aws:sns:eu-west-1:123456789012:ETL", "a ready", "load finished"),
+                List.of(publish.form().get("TopicArn"), publish.form().get("Subject"), publish.form().get("Message")));
+        assertTrue(run.out().contains("OnSuccessNotification: sns: published, message id pub-7"), run.out());
         Request send = aws.requests().get(2);
         assertEquals("DataAreReady", send.form().get("MessageBody"));
         assertTrue(send.form().get("QueueUrl").endsWith("/DataReadiness"));
