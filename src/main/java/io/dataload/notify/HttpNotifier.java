@@ -18,7 +18,15 @@ final class HttpNotifier {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private HttpClient client;
+
+    /** Built on first use: setting up TLS costs a run that sends nothing a noticeable start-up time. */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        }
+        return client;
+    }
 
     /** Posts {@code {"text": ..., "channel": ...}} to the webhook. */
     String slack(Map<String, String> fields) throws IOException, InterruptedException {
@@ -59,7 +67,7 @@ final class HttpNotifier {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             String text = response.body() == null ? "" : response.body().strip();
             throw new IOException("HTTP " + response.statusCode() + (text.isEmpty() ? ""

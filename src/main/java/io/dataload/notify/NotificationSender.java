@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * run's outcome.
  */
 public final class NotificationSender {
-    private final HttpNotifier http = new HttpNotifier();
+    private HttpNotifier http;
     private final Supplier<AwsServices> aws;
     private final RetryPolicy<Object> retry;
 
@@ -29,6 +29,13 @@ public final class NotificationSender {
         return new NotificationSender(aws, Duration.ofMillis(500), 3);
     }
 
+    private synchronized HttpNotifier http() {
+        if (http == null) {
+            http = new HttpNotifier();
+        }
+        return http;
+    }
+
     /** Sends one notification; returns what happened ("incident INC0010001 created"). */
     public String send(String kind, Map<String, String> fields) throws Exception {
         try {
@@ -40,8 +47,8 @@ public final class NotificationSender {
 
     private String sendOnce(String kind, Map<String, String> fields) throws Exception {
         return switch (kind) {
-            case "slack" -> http.slack(fields);
-            case "servicenow" -> http.serviceNow(fields);
+            case "slack" -> http().slack(fields);
+            case "servicenow" -> http().serviceNow(fields);
             case "sns" -> "published, message id " + aws.get().publish(fields.get("topic"), fields.get("subject"),
                     fields.get("message"));
             case "sqs" -> "sent, message id " + aws.get().sendMessage(fields.get("queue"), fields.get("message"));

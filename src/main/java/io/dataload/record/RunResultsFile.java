@@ -1,9 +1,9 @@
 package io.dataload.record;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataload.execute.EntryResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,26 +25,12 @@ import java.util.stream.Stream;
  */
 public final class RunResultsFile {
     public static final String SUFFIX = ".results.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunResultsFile() {
     }
 
     public static Path write(Path dir, String logName, String file, String action, int attempt, Instant started,
             boolean success, List<EntryResult> entries) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("file", file).put("action", action).put("attempt", attempt)
-                .put("started", started.toString()).put("finished", Instant.now().toString())
-                .put("status", success ? "succeeded" : "failed");
-        ArrayNode list = root.putArray("entries");
-        for (EntryResult entry : entries) {
-            ObjectNode node = list.addObject();
-            node.put("file", entry.file()).put("action", entry.action()).put("entry", entry.entry())
-                    .put("status", entry.outcome().word()).put("attempt", entry.attempt())
-                    .put("started", entry.started() == null ? null : entry.started().toString())
-                    .put("finished", entry.finished() == null ? null : entry.finished().toString())
-                    .put("rows", entry.rows()).put("error", entry.error());
-        }
         Files.createDirectories(dir);
         Path path = dir.resolve(logName.replaceFirst("\\.log$", "") + SUFFIX);
         Files.deleteIfExists(path);
@@ -53,7 +39,33 @@ public final class RunResultsFile {
         } catch (UnsupportedOperationException e) {
             Files.createFile(path);
         }
-        JSON.writerWithDefaultPrettyPrinter().writeValue(path.toFile(), root);
+        // written with the streaming generator: the object mapper's set-up is not worth it on every run
+        try (JsonGenerator out = new JsonFactory().createGenerator(Files.newBufferedWriter(path))) {
+            out.useDefaultPrettyPrinter();
+            out.writeStartObject();
+            out.writeStringField("file", file);
+            out.writeStringField("action", action);
+            out.writeNumberField("attempt", attempt);
+            out.writeStringField("started", started.toString());
+            out.writeStringField("finished", Instant.now().toString());
+            out.writeStringField("status", success ? "succeeded" : "failed");
+            out.writeArrayFieldStart("entries");
+            for (EntryResult entry : entries) {
+                out.writeStartObject();
+                out.writeStringField("file", entry.file());
+                out.writeStringField("action", entry.action());
+                out.writeStringField("entry", entry.entry());
+                out.writeStringField("status", entry.outcome().word());
+                out.writeNumberField("attempt", entry.attempt());
+                out.writeStringField("started", entry.started() == null ? null : entry.started().toString());
+                out.writeStringField("finished", entry.finished() == null ? null : entry.finished().toString());
+                out.writeNumberField("rows", entry.rows());
+                out.writeStringField("error", entry.error());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
         return path;
     }
 
@@ -79,7 +91,7 @@ public final class RunResultsFile {
     /** The entries of {@code file}/{@code action} that failed or never ran in a results file. */
     public static Set<String> toRerun(Path results, String file, String action) throws IOException {
         Set<String> names = new LinkedHashSet<>();
-        for (JsonNode entry : JSON.readTree(results.toFile()).path("entries")) {
+        for (JsonNode entry : new ObjectMapper().readTree(results.toFile()).path("entries")) {
             String status = entry.path("status").asText();
             if (entry.path("file").asText().equals(file) && entry.path("action").asText().equals(action)
                     && (status.equals("failed") || status.equals("interrupted") || status.equals("not run"))) {
@@ -91,7 +103,7 @@ public final class RunResultsFile {
 
     private static String finished(Path results) {
         try {
-            return JSON.readTree(results.toFile()).path("finished").asText();
+            return new ObjectMapper().readTree(results.toFile()).path("finished").asText();
         } catch (IOException e) {
             return "";
         }
