@@ -1,5 +1,6 @@
 package io.dataload.cli;
 
+import io.dataload.aws.AwsException;
 import io.dataload.aws.AwsServices;
 import io.dataload.aws.SdkAwsServices;
 import io.dataload.config.ConfigException;
@@ -7,6 +8,8 @@ import io.dataload.config.ResourceReader;
 import io.dataload.config.Resources;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,5 +34,27 @@ final class AwsHelperOptions {
 
     AwsServices aws(Resources values) {
         return new SdkAwsServices(values.get("Region").orElse(null));
+    }
+
+    /**
+     * Runs one helper call on the resource named by {@code option}, else the resource file's
+     * {@code defaultKey}, else {@code fallback}; prints what it returns.
+     */
+    int call(CommandSpec spec, String option, String defaultKey, String fallback,
+            BiFunction<AwsServices, String, String> work) {
+        PrintWriterPair io = new PrintWriterPair(spec);
+        try {
+            Resources values = read();
+            String name = option != null ? option : values.get(defaultKey).orElse(fallback);
+            io.out().println(work.apply(aws(values), name));
+            io.out().flush();
+            return ExitCodes.SUCCESS;
+        } catch (ConfigException e) {
+            return io.problems(e);
+        } catch (AwsException e) {
+            io.err().println("dataload: " + e.getMessage());
+            io.err().flush();
+            return ExitCodes.ACTION_FAILED;
+        }
     }
 }

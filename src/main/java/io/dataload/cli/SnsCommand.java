@@ -1,9 +1,6 @@
 package io.dataload.cli;
 
-import io.dataload.aws.AwsException;
 import io.dataload.aws.AwsServices;
-import io.dataload.config.ConfigException;
-import io.dataload.config.Resources;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
@@ -40,20 +37,7 @@ final class SnsCommand implements Runnable {
         CommandSpec spec;
 
         int call(BiFunction<AwsServices, String, String> work) {
-            PrintWriterPair io = new PrintWriterPair(spec);
-            try {
-                Resources values = aws.read();
-                String name = topic != null ? topic : values.get("Topic.Name").orElse("ETL");
-                io.out().println(work.apply(aws.aws(values), name));
-                io.out().flush();
-                return ExitCodes.SUCCESS;
-            } catch (ConfigException e) {
-                return io.problems(e);
-            } catch (AwsException e) {
-                io.err().println("dataload: " + e.getMessage());
-                io.err().flush();
-                return ExitCodes.ACTION_FAILED;
-            }
+            return aws.call(spec, topic, "Topic.Name", "ETL", work);
         }
     }
 

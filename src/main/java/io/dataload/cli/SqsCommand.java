@@ -1,9 +1,6 @@
 package io.dataload.cli;
 
-import io.dataload.aws.AwsException;
 import io.dataload.aws.AwsServices;
-import io.dataload.config.ConfigException;
-import io.dataload.config.Resources;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
@@ -39,20 +36,7 @@ final class SqsCommand implements Runnable {
         CommandSpec spec;
 
         int call(BiFunction<AwsServices, String, String> work) {
-            PrintWriterPair io = new PrintWriterPair(spec);
-            try {
-                Resources values = aws.read();
-                String name = queue != null ? queue : values.get("Queue.Name").orElse("DataReadiness");
-                io.out().println(work.apply(aws.aws(values), name));
-                io.out().flush();
-                return ExitCodes.SUCCESS;
-            } catch (ConfigException e) {
-                return io.problems(e);
-            } catch (AwsException e) {
-                io.err().println("dataload: " + e.getMessage());
-                io.err().flush();
-                return ExitCodes.ACTION_FAILED;
-            }
+            return aws.call(spec, queue, "Queue.Name", "DataReadiness", work);
         }
     }
 
