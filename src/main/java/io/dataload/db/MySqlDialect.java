@@ -2,7 +2,10 @@ package io.dataload.db;
 
 import com.mysql.cj.jdbc.JdbcStatement;
 import io.dataload.config.CopySpec;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,13 +52,11 @@ public final class MySqlDialect implements Dialect {
         if (columns.isEmpty()) {
             throw new SQLException("Table '" + job.table() + "' doesn't exist", "42S02", 1146);
         }
+        boolean crlf = endsLinesWithCrlf(job.file());
         StringBuilder variables = new StringBuilder();
         StringBuilder assignments = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             String value = "@c" + i;
-            if (i == columns.size() - 1) {
-                value = "TRIM(TRAILING '\\r' FROM " + value + ")";
-            }
             variables.append(i == 0 ? "" : ", ").append("@c").append(i);
             assignments.append(i == 0 ? "" : ", ").append('`').append(columns.get(i)).append("` = NULLIF(")
                     .append(value).append(", ").append(literal(format.nullString())).append(')');
@@ -66,7 +67,7 @@ public final class MySqlDialect implements Dialect {
                 + " CHARACTER SET " + charset
                 + " FIELDS TERMINATED BY " + literal(String.valueOf(format.delimiter()))
                 + " OPTIONALLY ENCLOSED BY " + literal(String.valueOf(format.quoteChar())) + " ESCAPED BY ''"
-                + " LINES TERMINATED BY '\\n'" + (format.header() ? " IGNORE 1 LINES" : "")
+                + " LINES TERMINATED BY " + (crlf ? "'\\r\\n'" : "'\\n'") + (format.header() ? " IGNORE 1 LINES" : "")
                 + " (" + variables + ") SET " + assignments;
         try (Statement statement = connection.createStatement()) {
             statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(data);
@@ -78,6 +79,22 @@ public final class MySqlDialect implements Dialect {
                         warning.getSQLState(), warning.getErrorCode());
             }
             return rows;
+        }
+    }
+
+    /** Whether the file's first line ends with CRLF (then all do, as an export writes them). */
+    private static boolean endsLinesWithCrlf(Path file) throws SQLException {
+        byte[] head = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            for (int i = 0; i < n; i++) {
+                if (head[i] == '\n') {
+                    return i > 0 && head[i - 1] == '\r';
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new SQLException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -53,6 +53,7 @@ abstract class EngineContract {
         }
         copy("common/people.csv");
         copy("common/people_bad.csv");
+        copy("common/people_crlf.csv");
         copy(engine() + "/create_proc.sql");
         copy("actions.json");
         Files.createDirectories(dir.resolve("out"));
@@ -216,6 +217,16 @@ abstract class EngineContract {
         CliRun bad = run("actions.json", "copybad");
         assertEquals(1, bad.exit(), bad.all());
         assertEquals(List.of(1, 2, 3), ints("select id from t_people order by id"), "a bad row loads nothing");
+    }
+
+    @Test
+    void copyReadsFilesWithCrlfLineEnds() throws Exception {
+        runOk("actions.json", "drop");
+        runOk("actions.json", "create");
+        runOk("actions.json", "copycrlf");
+        assertEquals(List.of(1, 2, 3), ints("select id from t_people order by id"));
+        assertEquals(List.of(1), ints("select count(*) from t_people where name = 'plain' and joined is null"));
+        assertEquals(List.of(1), ints("select count(*) from t_people where score is null"));
     }
 
     private void writeFailures(String policy) throws IOException {
