@@ -19,6 +19,7 @@ import java.util.Map;
  * one {@code time text} line per record, grouped by entry. Readable by its owner only.
  */
 public final class LogFileWriter {
+    private static final String CONTINUATION = "        ";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("MMddyyyyHHmmss");
 
     public static String fileName(String wrapper, String actionFile, String action, int attempt, LocalDateTime when) {
@@ -43,7 +44,9 @@ public final class LogFileWriter {
             for (Map.Entry<String, List<LogRecord>> group : log.grouped().entrySet()) {
                 String entry = group.getKey() == null ? runLabel : group.getKey();
                 for (LogRecord record : group.getValue()) {
-                    out.write(ExecutionLog.TIME.format(record.time()) + " [" + entry + "] " + record.text() + "\n");
+                    // a record's further lines (a script, a command's output) are indented under it
+                    out.write(ExecutionLog.TIME.format(record.time()) + " [" + entry + "] "
+                            + record.text().replace("\n", "\n" + CONTINUATION) + "\n");
                 }
             }
         }
