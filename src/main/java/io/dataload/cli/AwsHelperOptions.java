@@ -52,9 +52,7 @@ final class AwsHelperOptions {
         } catch (ConfigException e) {
             return io.problems(e);
         } catch (AwsException e) {
-            io.err().println("dataload: " + e.getMessage());
-            io.err().flush();
-            return ExitCodes.ACTION_FAILED;
+            return io.failed(e.getMessage());
         }
     }
 }

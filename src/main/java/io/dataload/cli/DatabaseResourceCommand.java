@@ -73,9 +73,7 @@ abstract class DatabaseResourceCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return io.problems(e);
         } catch (AwsException e) {
-            io.err().println("dataload: " + e.getMessage());
-            io.err().flush();
-            return ExitCodes.ACTION_FAILED;
+            return io.failed(e.getMessage());
         }
     }
 

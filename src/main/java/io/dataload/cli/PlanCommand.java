@@ -1,14 +1,12 @@
 package io.dataload.cli;
 
 import io.dataload.config.ActionFile;
-import io.dataload.config.ActionFileReader;
 import io.dataload.config.Answer;
 import io.dataload.config.ConfigException;
 import io.dataload.config.ErrorPolicy;
 import io.dataload.config.ErrorRule;
 import io.dataload.config.Hook;
 import io.dataload.config.Mode;
-import io.dataload.config.ResourceReader;
 import io.dataload.config.Resources;
 import io.dataload.plan.ActionKind;
 import io.dataload.plan.ChainPlanner;
@@ -71,9 +69,9 @@ public final class PlanCommand implements Callable<Integer> {
         Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
         PrintWriterPair io = new PrintWriterPair(spec);
         try {
-            Resources values = resources == null ? Resources.none()
-                    : new ResourceReader().read(resources, workDir.resolve(resources));
-            ActionFile file = new ActionFileReader().read(actionFile, workDir.resolve(actionFile));
+            InputFiles input = InputFiles.read(workDir, resources, actionFile);
+            Resources values = input.resources();
+            ActionFile file = input.actionFile();
             String start = startingTable == null || startingTable.isEmpty() ? null : startingTable;
             Plan plan = new ChainPlanner(workDir).plan(file, action, start, Math.max(1, attempt),
                     new PlaceholderResolver(List.of(), values.values(), params));

@@ -12,6 +12,13 @@ record PrintWriterPair(PrintWriter out, PrintWriter err) {
         this(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
+    /** A failure that is not the input's fault (an AWS call, a server): one line, exit 1. */
+    int failed(String message) {
+        err.println("dataload: " + message);
+        err.flush();
+        return ExitCodes.ACTION_FAILED;
+    }
+
     int problems(ConfigException e) {
         for (Problem problem : e.problems()) {
             err.println(problem);

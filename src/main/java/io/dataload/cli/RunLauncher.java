@@ -1,10 +1,7 @@
 package io.dataload.cli;
 
 import io.dataload.config.ActionFile;
-import io.dataload.config.ActionFileReader;
 import io.dataload.config.ConfigException;
-import io.dataload.config.Problem;
-import io.dataload.config.ResourceReader;
 import io.dataload.config.Resources;
 import io.dataload.db.ConnectionSource;
 import io.dataload.db.DatabaseTarget;
@@ -67,11 +64,10 @@ public final class RunLauncher {
         DatabaseTarget target;
         SecretMasker masker;
         try {
-            Resources resources = options.resourceFile() == null ? Resources.none()
-                    : new ResourceReader().read(options.resourceFile(), options.workDir().resolve(options.resourceFile()));
-            ActionFileReader reader = new ActionFileReader();
-            ActionFile file = reader.read(options.actionFile(), options.workDir().resolve(options.actionFile()));
-            ValidateCommand.print(err, reader.warnings());
+            InputFiles input = InputFiles.read(options.workDir(), options.resourceFile(), options.actionFile());
+            Resources resources = input.resources();
+            ActionFile file = input.actionFile();
+            ValidateCommand.print(err, input.warnings());
             PlaceholderResolver resolver = new PlaceholderResolver(List.of(), resources.values(), options.params());
             ChainPlanner planner = new ChainPlanner(options.workDir());
             plan = planner.plan(file, options.action(), options.startingTable(), options.attempt(), resolver);
@@ -90,13 +86,7 @@ public final class RunLauncher {
                 plan = plan.onlyEntries(rerun);
             }
         } catch (ConfigException e) {
-            for (Problem problem : e.problems()) {
-                err.println(problem);
-            }
-            err.println("dataload: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
-                    + " found; nothing was run.");
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            return new PrintWriterPair(out, err).problems(e);
         }
         return execute(options, plan, target, masker);
     }

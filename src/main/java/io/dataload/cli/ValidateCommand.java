@@ -1,10 +1,8 @@
 package io.dataload.cli;
 
 import io.dataload.config.ActionFile;
-import io.dataload.config.ActionFileReader;
 import io.dataload.config.ConfigException;
 import io.dataload.config.Problem;
-import io.dataload.config.ResourceReader;
 import io.dataload.config.Resources;
 import io.dataload.config.TableEntry;
 import io.dataload.plan.ChainPlanner;
@@ -28,8 +26,8 @@ import picocli.CommandLine.Spec;
  * file's, including every file they chain to, without connecting to anything.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Checks ACTIONS.json (and every file it chains to) without connecting to anything:",
-            "syntax, shapes, script files, placeholders, OnError answers, retry durations, chains.",
+        description = {"Checks ACTIONS.json and every file it chains to, without connecting to anything.",
+            "Syntax, shapes, script files, placeholders, OnError answers, retry durations, chains.",
             "Problems are printed as path:line:col: message; exit 2 when there is any."})
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -56,11 +54,10 @@ public final class ValidateCommand implements Callable<Integer> {
         Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
         PrintWriterPair io = new PrintWriterPair(spec);
         try {
-            Resources values = resources == null ? Resources.none()
-                    : new ResourceReader().read(resources, workDir.resolve(resources));
-            ActionFileReader reader = new ActionFileReader();
-            ActionFile file = reader.read(actionFile, workDir.resolve(actionFile));
-            print(io.err(), reader.warnings());
+            InputFiles input = InputFiles.read(workDir, resources, actionFile);
+            Resources values = input.resources();
+            ActionFile file = input.actionFile();
+            print(io.err(), input.warnings());
             Set<String> actions = new LinkedHashSet<>();
             if (action != null) {
                 actions.add(action);

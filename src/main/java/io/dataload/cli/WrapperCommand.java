@@ -118,9 +118,7 @@ abstract class WrapperCommand implements Callable<Integer> {
             Map<String, String> extra = credentials(values, aws);
             extra.forEach(runtime::putIfAbsent);
         } catch (AwsException e) {
-            io.err().println("dataload: " + e.getMessage());
-            io.err().flush();
-            return ExitCodes.ACTION_FAILED;
+            return io.failed(e.getMessage());
         }
         String database = values.get(section() + ".DBName").orElse("");
         runtime.putIfAbsent("host", resolvedHost);
