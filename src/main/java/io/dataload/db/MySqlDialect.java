@@ -68,7 +68,7 @@ public final class MySqlDialect implements Dialect {
                 + " FIELDS TERMINATED BY " + literal(String.valueOf(format.delimiter()))
                 + " OPTIONALLY ENCLOSED BY " + literal(String.valueOf(format.quoteChar())) + " ESCAPED BY ''"
                 + " LINES TERMINATED BY " + (crlf ? "'\\r\\n'" : "'\\n'") + (format.header() ? " IGNORE 1 LINES" : "")
-                + " (" + variables + ") SET " + assignments;
+                + (nullsPossible(job) ? " (" + variables + ") SET " + assignments : "");
         try (Statement statement = connection.createStatement()) {
             statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(data);
             long rows = statement.executeLargeUpdate(sql);
@@ -79,6 +79,22 @@ public final class MySqlDialect implements Dialect {
                         warning.getSQLState(), warning.getErrorCode());
             }
             return rows;
+        }
+    }
+
+    /**
+     * Every column goes through a variable and NULLIF only when the file may hold the null string:
+     * always for a null string other than empty, else when the file has an empty field.
+     */
+    private static boolean nullsPossible(CopyJob job) throws SQLException {
+        CopySpec format = job.format();
+        if (!format.nullString().isEmpty()) {
+            return true;
+        }
+        try {
+            return EmptyFieldScan.hasEmptyField(job.file(), format.delimiter(), format.quoteChar(), format.header());
+        } catch (IOException e) {
+            throw new SQLException("cannot read " + job.file() + ": " + e.getMessage(), e);
         }
     }
 
