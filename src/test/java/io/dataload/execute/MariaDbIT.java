@@ -1,5 +1,13 @@
 package io.dataload.execute;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dataload.cli.CliRun;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 /** The engine contract on the local MariaDB server. */
 class MariaDbIT extends ServerContract {
 
@@ -26,5 +34,27 @@ class MariaDbIT extends ServerContract {
     @Override
     String engine() {
         return "mysql";
+    }
+
+    @Test
+    void loadDataLocalInfileReadsOnlyUnderTheWorkingDirectory() throws Exception {
+        runOk("actions.json", "drop");
+        runOk("actions.json", "create");
+        Files.writeString(dir.resolve("inside.csv"), "7,\"in\",1.00,\\N\n");
+        Files.writeString(dir.resolve("local.json"), "{\"Tables\": [{\"name\": \"t_people\", \"scripts\": {"
+                + "\"inside\": \"inside.sql\", \"outside\": \"outside.sql\"}}]}");
+        // relative paths resolve against the process's directory (LegacyProjectIT runs the wrapper there);
+        // in-process the test names the file under the working directory absolutely
+        Files.writeString(dir.resolve("inside.sql"), "LOAD DATA LOCAL INFILE '" + dir.resolve("inside.csv")
+                + "' INTO TABLE t_people"
+                + " FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"';");
+        Files.writeString(dir.resolve("outside.sql"), "LOAD DATA LOCAL INFILE '/etc/hostname' INTO TABLE t_people;");
+        CliRun inside = CliRun.run(dir, "-q", "--db", url(), "local.json", "inside");
+        assertEquals(0, inside.exit(), inside.all());
+        assertEquals(List.of(7), ints("select id from t_people"));
+        CliRun outside = CliRun.run(dir, "-q", "--db", url(), "local.json", "outside");
+        assertEquals(1, outside.exit(), outside.all());
+        assertTrue(outside.out().contains("/etc/hostname"), outside.out());
+        assertEquals(List.of(7), ints("select id from t_people"));
     }
 }
