@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,18 +37,7 @@ final class CliCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String actions = args.isEmpty() ? WrapperCommand.DEFAULT_ACTIONS : args.get(0);
-        int attempt = 1;
-        if (args.size() > 1) {
-            try {
-                attempt = Integer.parseInt(args.get(1).trim());
-            } catch (NumberFormatException e) {
-                attempt = 0;
-            }
-            if (attempt < 1) {
-                throw new ParameterException(spec.commandLine(), "ATTEMPT must be a whole number from 1, found \""
-                        + args.get(1) + "\"");
-            }
-        }
+        int attempt = args.size() > 1 ? WrapperCommand.attempt(spec, args.get(1)) : 1;
         RunOptions options = new RunOptions("CLILoadT", Path.of("").toAbsolutePath(), actions, "exec", null, attempt,
                 null, params, null, null, logDir, false, quiet, true, resume);
         return new RunLauncher(spec.commandLine().getOut(), spec.commandLine().getErr()).launch(options);

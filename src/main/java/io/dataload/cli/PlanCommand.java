@@ -75,7 +75,7 @@ public final class PlanCommand implements Callable<Integer> {
             String start = startingTable == null || startingTable.isEmpty() ? null : startingTable;
             Plan plan = new ChainPlanner(workDir).plan(file, action, start, Math.max(1, attempt),
                     new PlaceholderResolver(List.of(), values.values(), params));
-            SecretMasker masker = new SecretMasker(List.of(values.values(), params));
+            SecretMasker masker = new SecretMasker(plan.placeholderValues());
             for (Plan each : plan.reachable()) {
                 print(io.out(), each, masker);
             }

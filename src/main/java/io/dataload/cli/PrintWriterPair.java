@@ -3,6 +3,7 @@ package io.dataload.cli;
 import io.dataload.config.ConfigException;
 import io.dataload.config.Problem;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The command's output streams, and the one way bad input is reported: every problem, then exit 2. */
@@ -10,6 +11,12 @@ record PrintWriterPair(PrintWriter out, PrintWriter err) {
 
     PrintWriterPair(CommandSpec spec) {
         this(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Warnings (misspelt keys, unquoted risky parameters): printed, nothing stops. */
+    void warnings(List<Problem> warnings) {
+        warnings.forEach(err::println);
+        err.flush();
     }
 
     /** A failure that is not the input's fault (an AWS call, a server): one line, exit 1. */

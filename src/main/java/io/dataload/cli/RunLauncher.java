@@ -35,7 +35,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,11 +66,11 @@ public final class RunLauncher {
             InputFiles input = InputFiles.read(options.workDir(), options.resourceFile(), options.actionFile());
             Resources resources = input.resources();
             ActionFile file = input.actionFile();
-            ValidateCommand.print(err, input.warnings());
+            new PrintWriterPair(out, err).warnings(input.warnings());
             PlaceholderResolver resolver = new PlaceholderResolver(List.of(), resources.values(), options.params());
             ChainPlanner planner = new ChainPlanner(options.workDir());
             plan = planner.plan(file, options.action(), options.startingTable(), options.attempt(), resolver);
-            ValidateCommand.print(err, planner.warnings());
+            new PrintWriterPair(out, err).warnings(planner.warnings());
             target = DatabaseTarget.resolve(options.database(), resources, DatabaseTarget.environment(),
                     options.workDir());
             masker = masker(plan, target);
@@ -230,15 +229,7 @@ public final class RunLauncher {
     }
 
     private static SecretMasker masker(Plan plan, DatabaseTarget target) {
-        List<Map<String, String>> sources = new ArrayList<>();
-        for (Plan reachable : plan.reachable()) {
-            PlaceholderResolver resolver = reachable.resolver();
-            sources.add(resolver.resources());
-            sources.add(resolver.runtime());
-            Map<String, String> items = new HashMap<>();
-            resolver.placeholders().forEach(p -> items.put(p.name(), p.value()));
-            sources.add(items);
-        }
+        List<Map<String, String>> sources = new ArrayList<>(plan.placeholderValues());
         if (target.password() != null) {
             sources.add(Map.of("database password", target.password()));
         }

@@ -7,7 +7,6 @@ import io.dataload.config.Resources;
 import io.dataload.config.TableEntry;
 import io.dataload.plan.ChainPlanner;
 import io.dataload.plan.PlaceholderResolver;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,7 +56,7 @@ public final class ValidateCommand implements Callable<Integer> {
             InputFiles input = InputFiles.read(workDir, resources, actionFile);
             Resources values = input.resources();
             ActionFile file = input.actionFile();
-            print(io.err(), input.warnings());
+            io.warnings(input.warnings());
             Set<String> actions = new LinkedHashSet<>();
             if (action != null) {
                 actions.add(action);
@@ -77,7 +76,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
                 warnings.addAll(planner.warnings());
             }
-            print(io.err(), List.copyOf(warnings));
+            io.warnings(List.copyOf(warnings));
             if (!problems.isEmpty()) {
                 return io.problems(new ConfigException(List.copyOf(problems)));
             }
@@ -88,10 +87,5 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return io.problems(e);
         }
-    }
-
-    static void print(PrintWriter err, List<Problem> warnings) {
-        warnings.forEach(err::println);
-        err.flush();
     }
 }

@@ -143,6 +143,11 @@ abstract class WrapperCommand implements Callable<Integer> {
     }
 
     int attempt(String text) {
+        return attempt(spec, text);
+    }
+
+    /** The wrappers' positional ATTEMPT: a whole number from 1, else a usage error (exit 2). */
+    static int attempt(CommandSpec spec, String text) {
         try {
             int attempt = Integer.parseInt(text.trim());
             if (attempt >= 1) {

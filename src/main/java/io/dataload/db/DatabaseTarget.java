@@ -3,6 +3,7 @@ package io.dataload.db;
 import io.dataload.config.ConfigException;
 import io.dataload.config.Location;
 import io.dataload.config.Resources;
+import io.dataload.record.SecretMasker;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
 public record DatabaseTarget(String url, Engine engine, String user, String password, Properties driverProperties) {
 
     public static final String DEFAULT_DUCKDB_FILE = "dataload.duckdb";
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
 
     public static DatabaseTarget resolve(String dbOption, Resources resources, Map<String, String> env, Path workDir)
@@ -74,8 +74,7 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
     }
 
     static String mask(String url) {
-        String masked = URL_PASSWORD.matcher(url).replaceAll("$1****");
-        return URL_USERINFO.matcher(masked).replaceAll("$1****@");
+        return SecretMasker.none().mask(url);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.dataload.db;
 
 import io.dataload.config.CopySpec;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,9 +26,6 @@ public final class DuckDbDialect implements Dialect {
     @Override
     public long copyIn(Connection connection, CopyJob job, InputStream data) throws SQLException {
         CopySpec format = job.format();
-        if (!Files.isReadable(job.file())) {
-            throw new SQLException("cannot read " + job.file());
-        }
         String encoding = format.encoding().equalsIgnoreCase("UTF-8") ? ""
                 : ", ENCODING " + SqlLiteral.of(format.encoding().toLowerCase(Locale.ROOT));
         String sql = "COPY " + job.table() + " FROM " + SqlLiteral.of(job.file().toString())

@@ -42,7 +42,6 @@ public final class Runner {
     private final NotificationSender notifications;
     private final List<ChainRun> chained = new ArrayList<>();
     private final Map<String, EntryResult> results = new ConcurrentHashMap<>();
-    private final Map<String, ActionResult> lastResults = new ConcurrentHashMap<>();
 
     public Runner(Plan plan, ExecutionLog log, ShellRunner shell, Map<ActionKind, ActionExecutor> executors,
             int poolSize, Interruption interruption, NotificationSender notifications) {
@@ -142,23 +141,22 @@ public final class Runner {
     /** One attempt; null when a native retry asks for another. */
     private EntryOutcome runAttempt(PlannedAction action, int attempt) throws InterruptedException {
         Instant started = Instant.now();
-        EntryOutcome outcome = attempt(action, attempt);
-        if (outcome != null) {
-            ActionResult last = lastResults.get(action.name());
-            String error = outcome == EntryOutcome.INTERRUPTED ? "interrupted"
-                    : last == null ? null : log.masker().mask(last.errorText());
-            results.put(action.name(), new EntryResult(plan.file().displayPath(), plan.action(), action.name(), outcome,
-                    attempt, started, Instant.now(), last == null ? 0 : last.rows(), error));
-        }
-        return outcome;
-    }
-
-    private EntryOutcome attempt(PlannedAction action, int attempt) throws InterruptedException {
         String name = plan.entryLabel(action.name());
         log.add(name, plan.action() + (attempt == plan.attempt() ? "" : " (attempt " + attempt + ")") + ": " + action.scriptDisplay()
                 + (action.kind() == ActionKind.EXTRACT ? " -> " + plan.workDir().relativize(action.extractTarget()) : ""));
         ActionResult result = executors.get(action.kind()).execute(action);
-        lastResults.put(action.name(), result);
+        EntryOutcome outcome = decide(action, attempt, result);
+        if (outcome != null) {
+            String error = outcome == EntryOutcome.INTERRUPTED ? "interrupted" : log.masker().mask(result.errorText());
+            results.put(action.name(), new EntryResult(plan.file().displayPath(), plan.action(), action.name(), outcome,
+                    attempt, started, Instant.now(), result.rows(), error));
+        }
+        return outcome;
+    }
+
+    /** What an action's result means for its entry: success handlers, or the OnError answer. */
+    private EntryOutcome decide(PlannedAction action, int attempt, ActionResult result) throws InterruptedException {
+        String name = plan.entryLabel(action.name());
         String seconds = String.format("%.3fs", result.elapsed().toNanos() / 1e9);
         if (result.ok()) {
             log.add(name, "done in " + seconds + (result.rows() > 0 ? ", " + result.rows() + " rows" : ""));

@@ -5,6 +5,8 @@ import io.dataload.config.ChainRun;
 import io.dataload.config.Mode;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +38,22 @@ public record Plan(
     public Plan onlyEntries(Set<String> names) {
         List<PlannedAction> kept = actions.stream().filter(a -> names.contains(a.name())).toList();
         return new Plan(file, action, mode, attempt, startingTable, kept, resolver, workDir, chained, chains);
+    }
+
+    /**
+     * Every value a run of this plan (and its chains) may insert: resource keys, runtime parameters
+     * and Placeholders items, by name, for {@link io.dataload.record.SecretMasker}.
+     */
+    public List<Map<String, String>> placeholderValues() {
+        List<Map<String, String>> sources = new ArrayList<>();
+        for (Plan reachable : reachable()) {
+            sources.add(reachable.resolver().resources());
+            sources.add(reachable.resolver().runtime());
+            Map<String, String> items = new HashMap<>();
+            reachable.resolver().placeholders().forEach(p -> items.put(p.name(), p.value()));
+            sources.add(items);
+        }
+        return sources;
     }
 
     /** This plan and every plan it may chain to, each once. */

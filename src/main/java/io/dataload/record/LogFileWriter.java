@@ -23,11 +23,16 @@ public final class LogFileWriter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("MMddyyyyHHmmss");
 
     public static String fileName(String wrapper, String actionFile, String action, int attempt, LocalDateTime when) {
+        return prefix(wrapper, actionFile, action) + attempt + "_" + STAMP.format(when) + ".log";
+    }
+
+    /** The part of the name shared by every run of a file and action: {@code <Wrapper>_<path>_<action>_}. */
+    static String prefix(String wrapper, String actionFile, String action) {
         String path = actionFile.replace('\\', '/');
         if (path.endsWith(".json")) {
             path = path.substring(0, path.length() - ".json".length());
         }
-        return wrapper + "_" + path.replace('/', '_') + "_" + action + "_" + attempt + "_" + STAMP.format(when) + ".log";
+        return wrapper + "_" + path.replace('/', '_') + "_" + action + "_";
     }
 
     public static Path write(Path dir, String name, ExecutionLog log, String runLabel) throws IOException {

@@ -77,8 +77,7 @@ public final class RunResultsFile {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        String prefix = LogFileWriter.fileName(wrapper, actionFile, action, 0, java.time.LocalDateTime.now())
-                .replaceFirst("_0_\\d{14}\\.log$", "_");
+        String prefix = LogFileWriter.prefix(wrapper, actionFile, action);
         Pattern rest = Pattern.compile("\\d+_\\d{14}" + Pattern.quote(SUFFIX));
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> {

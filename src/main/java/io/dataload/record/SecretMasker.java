@@ -15,6 +15,8 @@ public final class SecretMasker {
     private static final Pattern SECRET_NAME =
             Pattern.compile("(?i).*(password|passwd|pwd|secret|token|key|webhook|credential).*");
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s]*");
+    /** {@code scheme://user:password@host} */
+    private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@\\s]*:)[^/@\\s]*@");
     /** Webhook URLs carry their secret in the path (hooks.slack.com/services/T0/B0/XXXX). */
     private static final Pattern WEBHOOK = Pattern.compile("(?i)(https?://[^/\\s]*hooks?[^/\\s]*/)[^\\s\"']+");
     private static final int SHORTEST_SECRET = 4;
@@ -52,6 +54,7 @@ public final class SecretMasker {
             result = result.replace(secret, MASK);
         }
         result = URL_PASSWORD.matcher(result).replaceAll("$1" + MASK);
+        result = URL_USERINFO.matcher(result).replaceAll("$1" + MASK + "@");
         return WEBHOOK.matcher(result).replaceAll("$1" + MASK);
     }
 }
