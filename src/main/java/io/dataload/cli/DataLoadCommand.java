@@ -1,6 +1,8 @@
 package io.dataload.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,11 +12,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "dataload",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Runs the actions of JSON action files (the Python DataLoad format) against a database.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, DemoCommand.class, PostgresCommand.class, MySqlCommand.class, RedshiftCommand.class,
-            CliCommand.class, SnsCommand.class, SqsCommand.class, RdsCommand.class, RedshiftClusterCommand.class,
-            VpcCommand.class, CommandLine.HelpCommand.class})
+        description = "Runs the actions of JSON action files (the Python DataLoad format) against a database.")
 public final class DataLoadCommand implements Runnable {
+
+    /** The subcommands in the order help lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
     @Spec
     CommandSpec spec;
@@ -31,9 +33,38 @@ public final class DataLoadCommand implements Runnable {
         commandLine.getSubcommands().values().forEach(DataLoadCommand::listExitCodes);
     }
 
-    /** The configured command line: usage errors exit 2, unexpected exceptions 3. */
-    public static CommandLine commandLine() {
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("run", RunCommand.class);
+        commands.put("validate", ValidateCommand.class);
+        commands.put("plan", PlanCommand.class);
+        commands.put("demo", DemoCommand.class);
+        commands.put("postgres", PostgresCommand.class);
+        commands.put("mysql", MySqlCommand.class);
+        commands.put("redshift", RedshiftCommand.class);
+        commands.put("cli", CliCommand.class);
+        commands.put("sns", SnsCommand.class);
+        commands.put("sqs", SqsCommand.class);
+        commands.put("rds", RdsCommand.class);
+        commands.put("redshift-cluster", RedshiftClusterCommand.class);
+        commands.put("vpc", VpcCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return commands;
+    }
+
+    /**
+     * The configured command line for these arguments: usage errors exit 2, unexpected exceptions 3. When the first argument names a subcommand, only that one
+     * is built: picocli reads every registered command's annotations up front, and a run should not pay
+     * for the AWS helpers' (help, unknown commands and root options still see all of them).
+     */
+    public static CommandLine commandLine(String[] args) {
         CommandLine commandLine = new CommandLine(new DataLoadCommand());
+        String first = args == null || args.length == 0 ? null : args[0];
+        if (first != null && !first.equals("help") && SUBCOMMANDS.containsKey(first)) {
+            commandLine.addSubcommand(first, SUBCOMMANDS.get(first));
+        } else {
+            SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        }
         listExitCodes(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();

@@ -59,6 +59,7 @@ public final class RunLauncher {
     }
 
     public int launch(RunOptions options) {
+        Warmup.await();
         Plan plan;
         DatabaseTarget target;
         SecretMasker masker;

@@ -20,8 +20,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class ResourceReader {
 
     public Resources read(String displayPath, Path path) throws ConfigException {
+        return parse(displayPath, ActionFileReader.readText(Path.of(displayPath), path));
+    }
+
+    /** The resources in this YAML text, read from {@code displayPath}. */
+    public Resources parse(String displayPath, String text) throws ConfigException {
         Path shown = Path.of(displayPath);
-        String text = ActionFileReader.readText(shown, path);
         Object root;
         try {
             LoaderOptions options = new LoaderOptions();

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 public record CliRun(int exit, String out, String err) {
 
     public static CliRun of(String... args) {
-        CommandLine commandLine = DataLoadCommand.commandLine();
+        CommandLine commandLine = DataLoadCommand.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));

@@ -2,7 +2,10 @@ package io.dataload.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Random;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,5 +34,82 @@ class EmptyFieldScanTest {
         assertEquals(true, scan("1,a\n\n2,b\n", false));
         assertEquals(false, scan("x,,y\n1,a\n", true));
         assertEquals(false, scan("", false));
+    }
+
+    /** Random files cut at every buffer boundary agree with a byte-at-a-time reading of the same rules. */
+    @Test
+    void bufferedScanAgreesWithByteAtATimeReading() throws IOException {
+        Random random = new Random(42);
+        char[] alphabet = {',', '"', '\r', '\n', 'a', 'b'};
+        Path file = dir.resolve("fuzz.csv");
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(14);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet[random.nextInt(random.nextBoolean() ? 2 : alphabet.length)]);
+            }
+            byte[] bytes = text.toString().getBytes();
+            Files.write(file, bytes);
+            boolean header = random.nextInt(4) == 0;
+            boolean expected = reference(new ByteArrayInputStream(bytes), header);
+            for (int size = 1; size <= 5; size++) {
+                assertEquals(expected, EmptyFieldScan.hasEmptyField(file, ',', '"', header, size),
+                        "\"" + text + "\" header " + header + " buffer " + size);
+            }
+        }
+    }
+
+    /** The rules read one byte at a time. */
+    private static boolean reference(InputStream in, boolean header) throws IOException {
+        int c = in.read();
+        if (header) {
+            while (c != -1 && c != '\n') {
+                c = in.read();
+            }
+            c = c == -1 ? -1 : in.read();
+        }
+        if (c == -1) {
+            return false;
+        }
+        while (true) {
+            if (c == -1 || c == ',' || c == '\r' || c == '\n') {
+                return true;
+            }
+            if (c == '"') {
+                int length = 0;
+                c = in.read();
+                while (c != -1) {
+                    if (c == '"') {
+                        c = in.read();
+                        if (c != '"') {
+                            break;
+                        }
+                    }
+                    length++;
+                    c = in.read();
+                }
+                if (length == 0) {
+                    return true;
+                }
+            } else {
+                while (c != -1 && c != ',' && c != '\r' && c != '\n') {
+                    c = in.read();
+                }
+            }
+            if (c == '\r') {
+                c = in.read();
+            }
+            if (c == -1) {
+                return false;
+            }
+            if (c == '\n') {
+                c = in.read();
+                if (c == -1) {
+                    return false;
+                }
+                continue;
+            }
+            c = in.read();
+        }
     }
 }

@@ -1,0 +1,69 @@
+package io.dataload.cli;
+
+import io.dataload.config.JsonTreeReader;
+import io.dataload.config.ResourceReader;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+
+/**
+ * Start-up work a run needs anyway, done on another core while picocli reads the command line: the
+ * JSON and YAML readers, logging, the JDBC drivers and the pool. It opens no file and no connection.
+ * The run waits for it before going on, so that no class is initialized by two threads at once.
+ */
+final class Warmup {
+    private static final long MAX_WAIT_MILLIS = 3_000;
+    private static final String[] CLASSES = {
+        "io.dataload.cli.RunLauncher", "io.dataload.plan.ChainPlanner", "io.dataload.execute.Runner",
+        "io.dataload.record.ExecutionLog", "io.dataload.record.LogFileWriter", "io.dataload.record.RunResultsFile",
+        "com.zaxxer.hikari.HikariConfig", "com.zaxxer.hikari.HikariDataSource", "com.zaxxer.hikari.pool.HikariPool",
+        "com.zaxxer.hikari.pool.PoolEntry", "com.zaxxer.hikari.pool.ProxyConnection",
+        "org.postgresql.core.v3.ConnectionFactoryImpl", "org.postgresql.core.v3.QueryExecutorImpl",
+        "org.postgresql.jdbc.PgConnection", "org.postgresql.jdbc.PgStatement", "org.postgresql.copy.CopyManager",
+        "org.postgresql.core.PGStream",
+        "com.mysql.cj.jdbc.ConnectionImpl", "com.mysql.cj.protocol.a.NativeProtocol",
+    };
+    private static Thread thread;
+
+    private Warmup() {
+    }
+
+    /** Starts the warm-up for a command that runs actions. */
+    static synchronized void start() {
+        if (thread == null) {
+            thread = new Thread(Warmup::warm, "dataload-warmup");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Waits for the warm-up, if one was started (a few seconds at most: it is only an optimization). */
+    static void await() {
+        Thread running;
+        synchronized (Warmup.class) {
+            running = thread;
+        }
+        if (running != null) {
+            try {
+                running.join(MAX_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void warm() {
+        try {
+            new JsonTreeReader(Path.of("warmup.json"))
+                    .read("{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\": \"load.sql\"}}]}");
+            new ResourceReader().parse("warmup.yml", "RDS:\n  Endpoint: host\n  Port: 5432\n");
+            org.slf4j.LoggerFactory.getILoggerFactory();
+            DriverManager.getDrivers();
+            ClassLoader loader = Warmup.class.getClassLoader();
+            for (String name : CLASSES) {
+                Class.forName(name, true, loader);
+            }
+        } catch (Throwable ignored) {
+            // an optimization only: whatever failed here fails again, with its message, where the run needs it
+        }
+    }
+}
