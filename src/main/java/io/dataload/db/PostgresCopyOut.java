@@ -27,43 +27,70 @@ final class PostgresCopyOut {
     private PostgresCopyOut() {
     }
 
+    /** The characters of a timestamp's text: with such a delimiter or quote the server would quote it. */
+    private static final String TIMESTAMP_CHARACTERS = "0123456789-:. ";
+
+    /** A COPY statement and the columns whose fraction the stream pads ({@link CopyOutRecords}). */
+    record Copy(String sql, boolean[] padFraction) {
+    }
+
     /** The COPY statement for the query, or empty when the fast path cannot give identical bytes. */
-    static Optional<String> statement(Connection connection, String query, CsvDialect csv) throws SQLException {
+    static Optional<Copy> statement(Connection connection, String query, CsvDialect csv) throws SQLException {
         if (csv.quoting() != CsvDialect.Quoting.MINIMAL || !csv.doubleQuote() || !csv.lineTerminator().equals("\r\n")
                 || csv.quoteChar() > 127 || csv.delimiter() > 127) {
             return Optional.empty();
         }
         List<String> columns = new ArrayList<>();
-        List<String> inner = new ArrayList<>();
+        boolean[] padFraction;
         try (PreparedStatement prepared = connection.prepareStatement(query)) {
             ResultSetMetaData meta = prepared.getMetaData();
             if (meta == null || meta.getColumnCount() < 2) {
                 return Optional.empty();
             }
+            padFraction = new boolean[meta.getColumnCount()];
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 String type = meta.getColumnTypeName(i);
-                String expression = type.equals("bpchar")
-                        ? fixedChar("x.c" + i, meta.getPrecision(i), csv)
-                        : column("x.c" + i, "x.t" + i, type, csv);
+                String expression;
+                if (type.equals("bpchar")) {
+                    expression = fixedChar("q.c" + i, meta.getPrecision(i), csv);
+                } else if (type.equals("timestamp")) {
+                    expression = timestamp("q.c" + i, csv);
+                    padFraction[i - 1] = true;
+                } else {
+                    expression = column("q.c" + i, type, csv);
+                }
                 if (expression == null) {
                     return Optional.empty();
                 }
                 columns.add(expression);
-                inner.add("q.c" + i + (type.equals("timestamp") ? ", q.c" + i + "::text AS t" + i : ""));
             }
         }
         StringBuilder aliases = new StringBuilder();
         for (int i = 1; i <= columns.size(); i++) {
             aliases.append(i == 1 ? "" : ", ").append('c').append(i);
         }
-        // the inner select prints each timestamp once; the outer one fixes up the text
-        return Optional.of("COPY (SELECT " + String.join(", ", columns) + " FROM (SELECT " + String.join(", ", inner)
-                + " FROM (" + query + ") AS q(" + aliases + ")) AS x) TO STDOUT WITH (FORMAT csv, DELIMITER "
-                + SqlLiteral.of(csv.delimiter()) + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", NULL '')");
+        return Optional.of(new Copy("COPY (SELECT " + String.join(", ", columns) + " FROM (" + query + ") AS q("
+                + aliases + ")) TO STDOUT WITH (FORMAT csv, DELIMITER " + SqlLiteral.of(csv.delimiter())
+                + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", NULL '')", padFraction));
+    }
+
+    /**
+     * A timestamp as its text, whose fraction {@link CopyOutRecords} pads to six digits as Python
+     * prints it (the server trims its zeros); outside years 1 to 9999 (BC, five-digit years, which
+     * Python cannot hold) as {@code to_char} prints it, and infinity as an empty field. Null when the
+     * delimiter or quote could occur in the text: the server would then quote it.
+     */
+    private static String timestamp(String c, CsvDialect csv) {
+        if (TIMESTAMP_CHARACTERS.indexOf(csv.delimiter()) >= 0 || TIMESTAMP_CHARACTERS.indexOf(csv.quoteChar()) >= 0) {
+            return null;
+        }
+        return "case when " + c + " between '0001-01-01' and '9999-12-31 23:59:59.999999' then " + c + "::text"
+                + " else to_char(" + c + ", 'YYYY-MM-DD HH24:MI:SS') || case when extract(microseconds from " + c
+                + ")::bigint % 1000000 <> 0 then to_char(" + c + ", '.US') else '' end end";
     }
 
     /** How one column is printed, or null for a type the fast path does not cover. */
-    private static String column(String c, String text, String type, CsvDialect csv) {
+    private static String column(String c, String type, CsvDialect csv) {
         if (PLAIN.contains(type)) {
             return c;
         }
@@ -78,12 +105,6 @@ final class PostgresCopyOut {
         switch (type) {
             case "bool":
                 return "case when " + c + " then 'True' when not " + c + " then 'False' end";
-            case "timestamp":
-                // PostgreSQL trims the fraction's zeros, Python prints all six digits or none
-                return "case when length(" + text + ") = 19 then " + text + " when substr(" + text + ", 20, 1) = '.'"
-                        + " then rpad(" + text + ", 26, '0') else to_char(" + c + ", 'YYYY-MM-DD HH24:MI:SS')"
-                        + " || case when extract(microseconds from " + c + ")::bigint % 1000000 <> 0 then to_char("
-                        + c + ", '.US') else '' end end";
             case "numeric":
                 return decimal(c);
             default:
@@ -118,10 +139,10 @@ final class PostgresCopyOut {
     }
 
     /** Runs the COPY and writes its rows, with CRLF record ends, to {@code out}; returns the rows. */
-    static long run(Connection connection, String copy, CsvDialect csv, OutputStream out)
+    static long run(Connection connection, Copy copy, CsvDialect csv, OutputStream out)
             throws SQLException, IOException {
-        CrlfRecords records = new CrlfRecords(out, (byte) csv.quoteChar());
-        long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, records);
+        CopyOutRecords records = new CopyOutRecords(out, (byte) csv.quoteChar(), (byte) csv.delimiter(), copy.padFraction());
+        long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy.sql(), records);
         records.flush();
         return rows;
     }

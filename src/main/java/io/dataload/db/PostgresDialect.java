@@ -41,7 +41,7 @@ public final class PostgresDialect implements Dialect {
     @Override
     public OptionalLong copyOut(Connection connection, String query, CsvDialect csv, OutputStream out)
             throws SQLException, IOException {
-        Optional<String> copy = PostgresCopyOut.statement(connection, query, csv);
+        Optional<PostgresCopyOut.Copy> copy = PostgresCopyOut.statement(connection, query, csv);
         return copy.isEmpty() ? OptionalLong.empty() : OptionalLong.of(PostgresCopyOut.run(connection, copy.get(), csv, out));
     }
 

@@ -58,7 +58,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                         jdbc.execute(statement.sql());
                         continue;
                     }
-                    rows = extract(connection, jdbc, statement.sql(), temp, action.csv());
+                    rows = extract(connection, jdbc, statement.sql(), temp, action);
                 } catch (SQLException e) {
                     rollback(connection);
                     return ActionResult.failure(SqlErrorText.of(e), action.scriptDisplay() + ": statement " + (i + 1)
@@ -87,13 +87,16 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
     }
 
     /** The engine's own export when it gives the same bytes, else a streamed result set. */
-    private long extract(Connection connection, Statement jdbc, String query, Path file, CsvDialect csv)
+    private long extract(Connection connection, Statement jdbc, String query, Path file, PlannedAction action)
             throws SQLException, IOException {
+        CsvDialect csv = action.csv();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
             OptionalLong exported = !"false".equals(System.getProperty(NATIVE)) ? source.dialect().copyOut(connection, query, csv, out) : OptionalLong.empty();
             if (exported.isPresent()) {
+                log.detail(action.name(), "rows written by the database's own export");
                 return exported.getAsLong();
             }
+            log.detail(action.name(), "rows written from a streamed result set");
             source.dialect().streamResults(jdbc);
             try (ResultSet result = jdbc.executeQuery(query)) {
                 return write(result, out, csv);

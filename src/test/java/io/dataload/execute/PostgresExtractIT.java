@@ -1,13 +1,17 @@
 package io.dataload.execute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dataload.cli.CliRun;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,13 @@ class PostgresExtractIT {
                     + " (2, -2, 0.000000100, 0.00000001, 'comma, \"quoted\"', '', 'x', false, null, '2024-02-01 00:00:00.25', '6f1c3f8e-1d2b-4c3a-9e8f-0123456789ab'),"
                     + " (3, null, 0, 0.000000000, E'back\\\\slash\\nnew line', null, null, null, '1999-12-31', '2024-02-01 00:00:00.000001', null),"
                     + " (4, 0, -123456789.123456789, -0.0000001200, E'cr\\rhere', 'tab\tx', 'end ', true, '2024-02-29', '2024-02-29 23:59:59.999999', null),"
-                    + " (5, 5, null, 'NaN', '', 'x\\\\', null, false, null, null, null)");
+                    + " (5, 5, null, 'NaN', '', 'x\\\\', null, false, null, null, null),"
+                    + " (6, 6, 1, 1, E'two\\nlines, \"and, quotes\"', 'q\"', 'a\"', true, '2024-03-01', '2024-03-01 00:00:00.1', null),"
+                    + " (7, 7, 1, 1, '\"', '\"\"', 'x', true, '2024-03-01', '2024-03-01 12:34:56.12345', null),"
+                    + " (8, 8, 1, 1, 'a', 'b', 'c', true, '2024-03-01', '2024-03-01 12:34:56.10', null),"
+                    + " (9, 9, 1, 1, 'a', 'b', 'c', true, '0001-01-01', '0001-01-01 00:00:00.5', null),"
+                    + " (10, 10, 1, 1, 'a', 'b', 'c', true, '9999-12-31', '9999-12-31 23:59:59.99999', null),"
+                    + " (11, 11, 1, 1, 'a', 'b', 'c', true, '2024-03-01', '2024-03-01 00:00:00.000010', null)");
         }
         Files.writeString(dir.resolve("q.sql"), "select * from dl_extract_it order by id");
         Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"t\", \"scripts\": {"
@@ -60,7 +70,42 @@ class PostgresExtractIT {
         CliRun fast = CliRun.run(dir, "-q", "--db", LocalServers.POSTGRES, "a.json", "extract");
         assertEquals(0, fast.exit(), fast.all());
         assertEquals(slow, Files.readString(dir.resolve("out.csv")));
+        assertTrue(savedLog().contains("rows written by the database's own export"), "the fast path was taken");
         assertEquals("1,1,1.500000000,100,plain,a,ab  ,True,2024-01-31,2024-01-31 10:00:00,\r\n", slow.lines()
                 .findFirst().orElseThrow() + "\r\n");
+        assertTrue(slow.contains(",2024-03-01 00:00:00.100000,\r\n7,"), slow);
+        assertTrue(slow.contains(",2024-03-01 12:34:56.123450,\r\n8,"), slow);
+        assertTrue(slow.contains(",0001-01-01 00:00:00.500000,\r\n10,"), slow);
+    }
+
+    /** Timestamps Python cannot hold (BC, years past 9999, infinity) as the fast path prints them. */
+    @Test
+    void timestampsOutsidePythonsRange() throws Exception {
+        try (Connection connection = DriverManager.getConnection(LocalServers.POSTGRES);
+                Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists dl_extract_it_far (id int, at timestamp)");
+            statement.execute("truncate dl_extract_it_far");
+            statement.execute("insert into dl_extract_it_far values (1, '0044-03-15 12:00:00.5 BC'),"
+                    + " (2, '10000-01-01 00:00:00.25'), (3, 'infinity'), (4, '-infinity'), (5, '0044-03-15 12:00:00 BC')");
+        }
+        try {
+            Files.writeString(dir.resolve("q.sql"), "select * from dl_extract_it_far order by id");
+            CliRun fast = CliRun.run(dir, "-q", "--db", LocalServers.POSTGRES, "a.json", "extract");
+            assertEquals(0, fast.exit(), fast.all());
+            assertEquals("1,0044-03-15 12:00:00.500000\r\n2,10000-01-01 00:00:00.250000\r\n3,\r\n4,\r\n"
+                    + "5,0044-03-15 12:00:00\r\n", Files.readString(dir.resolve("out.csv")));
+        } finally {
+            try (Connection connection = DriverManager.getConnection(LocalServers.POSTGRES);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("drop table if exists dl_extract_it_far");
+            }
+        }
+    }
+
+    private String savedLog() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
+            Path log = files.filter(f -> f.toString().endsWith(".log")).max(Comparator.naturalOrder()).orElseThrow();
+            return Files.readString(log);
+        }
     }
 }
