@@ -2,35 +2,40 @@ package io.dataload.db;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Turns PostgreSQL's CSV output into Python's while it streams: LF record ends become CRLF (line
  * breaks inside quoted fields stay as they are; a doubled quote toggles twice, so the quote state
- * stays right), and the fraction of a timestamp column is padded to six digits, as Python prints
- * microseconds (the server trims trailing zeros). Timestamp fields are never quoted: the caller
- * uses this only with a delimiter and quote that cannot occur in a timestamp's text.
+ * stays right), and a timestamp column's text is printed as Python prints a datetime: the fraction
+ * padded to six digits (the server trims its zeros). Timestamps Python cannot hold are printed as
+ * {@code to_char(ts, 'YYYY-MM-DD HH24:MI:SS.US')} would (" BC" dropped) and infinity as an empty
+ * field. Timestamp fields are never quoted: the caller uses this only with a delimiter and quote
+ * that cannot occur in a timestamp's text.
  */
 final class CopyOutRecords extends OutputStream {
     private static final int BUFFER = 1 << 16;
     private static final int MICROSECOND_DIGITS = 6;
+    private static final byte[] BC = {' ', 'B', 'C'};
 
     private final OutputStream out;
     private final byte quote;
     private final byte delimiter;
-    /** Per column: whether it is a timestamp whose fraction needs padding. */
-    private final boolean[] padFraction;
-    private final byte[] buffer = new byte[BUFFER + 2 * MICROSECOND_DIGITS];
+    /** Per column: whether it is a timestamp. */
+    private final boolean[] timestamp;
+    /** The text of the timestamp field being read (at most 32 bytes, "-infinity" or "294276-12-31 23:59:59.999999 BC"). */
+    private final byte[] stamp = new byte[64];
+    private int stampLength;
+    private final byte[] buffer = new byte[BUFFER + 2 * 64];
     private int length;
     private boolean quoted;
     private int field;
-    /** In a timestamp field: -1 before its '.', then the digits seen after it. */
-    private int fractionDigits = -1;
 
-    CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] padFraction) {
+    CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp) {
         this.out = out;
         this.quote = quote;
         this.delimiter = delimiter;
-        this.padFraction = padFraction.clone();
+        this.timestamp = timestamp.clone();
     }
 
     @Override
@@ -40,43 +45,120 @@ final class CopyOutRecords extends OutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int count) throws IOException {
+        int i = offset;
         int end = offset + count;
-        for (int i = offset; i < end; i++) {
-            byte b = bytes[i];
+        while (i < end) {
             if (quoted) {
-                if (b == quote) {
-                    quoted = false;
+                int stop = i;
+                while (stop < end && bytes[stop] != quote) {
+                    stop++;
                 }
-            } else if (b == quote) {
+                append(bytes, i, stop - i);
+                if (stop == end) {
+                    return;
+                }
+                appendByte(quote);
+                quoted = false;
+                i = stop + 1;
+                continue;
+            }
+            int stop = i;
+            while (stop < end) {
+                byte b = bytes[stop];
+                if (b == quote || b == delimiter || b == '\n') {
+                    break;
+                }
+                stop++;
+            }
+            if (field < timestamp.length && timestamp[field]) {
+                appendStamp(bytes, i, stop - i);
+            } else {
+                append(bytes, i, stop - i);
+            }
+            if (stop == end) {
+                return;
+            }
+            byte b = bytes[stop];
+            if (b == quote) {
+                spillStamp();
+                appendByte(quote);
                 quoted = true;
             } else if (b == delimiter) {
                 endField();
+                appendByte(delimiter);
                 field++;
-            } else if (b == '\n') {
+            } else {
                 endField();
+                appendByte((byte) '\r');
+                appendByte((byte) '\n');
                 field = 0;
-                buffer[length++] = '\r';
-            } else if (field < padFraction.length && padFraction[field]) {
-                if (b == '.') {
-                    fractionDigits = 0;
-                } else if (fractionDigits >= 0) {
-                    fractionDigits++;
-                }
             }
-            buffer[length++] = b;
-            if (length >= BUFFER) {
-                out.write(buffer, 0, length);
-                length = 0;
-            }
+            i = stop + 1;
         }
     }
 
-    private void endField() {
-        while (fractionDigits >= 0 && fractionDigits < MICROSECOND_DIGITS) {
-            buffer[length++] = '0';
-            fractionDigits++;
+    private void append(byte[] bytes, int from, int count) throws IOException {
+        if (length + count > BUFFER) {
+            out.write(buffer, 0, length);
+            length = 0;
+            if (count > BUFFER) {
+                out.write(bytes, from, count);
+                return;
+            }
         }
-        fractionDigits = -1;
+        System.arraycopy(bytes, from, buffer, length, count);
+        length += count;
+    }
+
+    private void appendByte(byte b) throws IOException {
+        if (length == buffer.length) {
+            out.write(buffer, 0, length);
+            length = 0;
+        }
+        buffer[length++] = b;
+    }
+
+    private void appendStamp(byte[] bytes, int from, int count) throws IOException {
+        if (stampLength + count > stamp.length) {
+            // not a timestamp's text: passed on as it is
+            spillStamp();
+            append(bytes, from, count);
+            return;
+        }
+        System.arraycopy(bytes, from, stamp, stampLength, count);
+        stampLength += count;
+    }
+
+    private void spillStamp() throws IOException {
+        append(stamp, 0, stampLength);
+        stampLength = 0;
+    }
+
+    private void endField() throws IOException {
+        if (stampLength == 0) {
+            return;
+        }
+        if (length + stamp.length + MICROSECOND_DIGITS > buffer.length) {
+            out.write(buffer, 0, length);
+            length = 0;
+        }
+        int end = stampLength;
+        stampLength = 0;
+        if (stamp[end - 1] == 'y') {
+            return; // infinity or -infinity
+        }
+        if (end >= BC.length && Arrays.equals(stamp, end - BC.length, end, BC, 0, BC.length)) {
+            end -= BC.length;
+        }
+        System.arraycopy(stamp, 0, buffer, length, end);
+        length += end;
+        int dot = end - 1;
+        while (dot >= 0 && stamp[dot] != '.') {
+            dot--;
+        }
+        for (int digits = end - dot - 1; dot >= 0 && digits < MICROSECOND_DIGITS; digits++) {
+            buffer[length++] = '0';
+        }
     }
 
     @Override

@@ -14,11 +14,11 @@ import java.util.Set;
 import org.postgresql.PGConnection;
 
 /**
- * The fast extract path of PostgreSQL: {@code COPY (query) TO STDOUT}, with each column wrapped so
- * that the server prints it exactly as Python's csv module would (True/False, timestamps with
- * microseconds only when present, Decimal's scientific form for tiny numbers, empty strings as
- * empty fields, the escape character escaped). Used only when the dialect and column types allow a
- * byte-identical result; otherwise the caller reads a result set.
+ * The fast extract path of PostgreSQL: {@code COPY (query) TO STDOUT}, with columns wrapped so that
+ * the server prints them exactly as Python's csv module would (True/False, Decimal's scientific form
+ * for tiny numbers, empty strings as empty fields, the escape character escaped); timestamps are
+ * fixed up in the stream ({@link CopyOutRecords}). Used only when the dialect and column types allow
+ * a byte-identical result; otherwise the caller reads a result set.
  */
 final class PostgresCopyOut {
     private static final Set<String> PLAIN = Set.of("int2", "int4", "int8", "oid", "date", "uuid");
@@ -28,10 +28,10 @@ final class PostgresCopyOut {
     }
 
     /** The characters of a timestamp's text: with such a delimiter or quote the server would quote it. */
-    private static final String TIMESTAMP_CHARACTERS = "0123456789-:. ";
+    private static final String TIMESTAMP_CHARACTERS = "0123456789-:. BCinfty";
 
-    /** A COPY statement and the columns whose fraction the stream pads ({@link CopyOutRecords}). */
-    record Copy(String sql, boolean[] padFraction) {
+    /** A COPY statement and its timestamp columns, whose text the stream fixes up ({@link CopyOutRecords}). */
+    record Copy(String sql, boolean[] timestamps) {
     }
 
     /** The COPY statement for the query, or empty when the fast path cannot give identical bytes. */
@@ -41,13 +41,13 @@ final class PostgresCopyOut {
             return Optional.empty();
         }
         List<String> columns = new ArrayList<>();
-        boolean[] padFraction;
+        boolean[] timestamps;
         try (PreparedStatement prepared = connection.prepareStatement(query)) {
             ResultSetMetaData meta = prepared.getMetaData();
             if (meta == null || meta.getColumnCount() < 2) {
                 return Optional.empty();
             }
-            padFraction = new boolean[meta.getColumnCount()];
+            timestamps = new boolean[meta.getColumnCount()];
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 String type = meta.getColumnTypeName(i);
                 String expression;
@@ -55,7 +55,7 @@ final class PostgresCopyOut {
                     expression = fixedChar("q.c" + i, meta.getPrecision(i), csv);
                 } else if (type.equals("timestamp")) {
                     expression = timestamp("q.c" + i, csv);
-                    padFraction[i - 1] = true;
+                    timestamps[i - 1] = true;
                 } else {
                     expression = column("q.c" + i, type, csv);
                 }
@@ -71,22 +71,18 @@ final class PostgresCopyOut {
         }
         return Optional.of(new Copy("COPY (SELECT " + String.join(", ", columns) + " FROM (" + query + ") AS q("
                 + aliases + ")) TO STDOUT WITH (FORMAT csv, DELIMITER " + SqlLiteral.of(csv.delimiter())
-                + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", NULL '')", padFraction));
+                + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", NULL '')", timestamps));
     }
 
     /**
-     * A timestamp as its text, whose fraction {@link CopyOutRecords} pads to six digits as Python
-     * prints it (the server trims its zeros); outside years 1 to 9999 (BC, five-digit years, which
-     * Python cannot hold) as {@code to_char} prints it, and infinity as an empty field. Null when the
-     * delimiter or quote could occur in the text: the server would then quote it.
+     * A timestamp as the server prints it, which {@link CopyOutRecords} turns into Python's text; null
+     * when the delimiter or quote could occur in the text (the server would then quote it).
      */
     private static String timestamp(String c, CsvDialect csv) {
         if (TIMESTAMP_CHARACTERS.indexOf(csv.delimiter()) >= 0 || TIMESTAMP_CHARACTERS.indexOf(csv.quoteChar()) >= 0) {
             return null;
         }
-        return "case when " + c + " between '0001-01-01' and '9999-12-31 23:59:59.999999' then " + c + "::text"
-                + " else to_char(" + c + ", 'YYYY-MM-DD HH24:MI:SS') || case when extract(microseconds from " + c
-                + ")::bigint % 1000000 <> 0 then to_char(" + c + ", '.US') else '' end end";
+        return c;
     }
 
     /** How one column is printed, or null for a type the fast path does not cover. */
@@ -141,7 +137,7 @@ final class PostgresCopyOut {
     /** Runs the COPY and writes its rows, with CRLF record ends, to {@code out}; returns the rows. */
     static long run(Connection connection, Copy copy, CsvDialect csv, OutputStream out)
             throws SQLException, IOException {
-        CopyOutRecords records = new CopyOutRecords(out, (byte) csv.quoteChar(), (byte) csv.delimiter(), copy.padFraction());
+        CopyOutRecords records = new CopyOutRecords(out, (byte) csv.quoteChar(), (byte) csv.delimiter(), copy.timestamps());
         long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy.sql(), records);
         records.flush();
         return rows;
