@@ -43,7 +43,9 @@ public final class PooledConnectionSource implements ConnectionSource {
             properties.forEach((key, value) -> config.addDataSourceProperty((String) key, value));
             config.setAutoCommit(false);
             config.setMaximumPoolSize(size);
-            config.setMinimumIdle(0);
+            // the connection HikariCP opens to fail fast is kept for the first action (with 0 it is
+            // closed and a second one opened: a whole connection set-up more on every run)
+            config.setMinimumIdle(1);
             config.setConnectionTimeout(30_000);
             config.setInitializationFailTimeout(1);
             try {
