@@ -55,13 +55,16 @@ public final class DataLoadCommand implements Runnable {
     /**
      * The configured command line for these arguments: usage errors exit 2, unexpected exceptions 3. When the first argument names a subcommand, only that one
      * is built: picocli reads every registered command's annotations up front, and a run should not pay
-     * for the AWS helpers' (help, unknown commands and root options still see all of them).
+     * for the AWS helpers' (help, unknown commands and root options still see all of them, except
+     * {@code --version} alone, which needs none).
      */
     public static CommandLine commandLine(String[] args) {
         CommandLine commandLine = new CommandLine(new DataLoadCommand());
         String first = args == null || args.length == 0 ? null : args[0];
         if (first != null && !first.equals("help") && SUBCOMMANDS.containsKey(first)) {
             commandLine.addSubcommand(first, SUBCOMMANDS.get(first));
+        } else if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {
+            // the version alone needs no subcommand
         } else {
             SUBCOMMANDS.forEach(commandLine::addSubcommand);
         }
