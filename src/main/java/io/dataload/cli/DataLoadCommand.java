@@ -69,6 +69,11 @@ public final class DataLoadCommand implements Runnable {
             SUBCOMMANDS.forEach(commandLine::addSubcommand);
         }
         listExitCodes(commandLine);
+        // the command runs once the warm-up (if any) is done: no class is initialized by two threads at once
+        commandLine.setExecutionStrategy(parseResult -> {
+            Warmup.await();
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             err.println("dataload: internal error: " + exception);

@@ -59,7 +59,6 @@ public final class RunLauncher {
     }
 
     public int launch(RunOptions options) {
-        Warmup.await();
         Plan plan;
         DatabaseTarget target;
         SecretMasker masker;

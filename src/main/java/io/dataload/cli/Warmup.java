@@ -8,7 +8,8 @@ import java.sql.DriverManager;
 /**
  * Start-up work a run needs anyway, done on another core while picocli reads the command line: the
  * JSON and YAML readers, logging, the JDBC drivers and the pool. It opens no file and no connection.
- * The run waits for it before going on, so that no class is initialized by two threads at once.
+ * The command waits for it before it runs ({@link DataLoadCommand#commandLine}), so that no class is
+ * initialized by two threads at once.
  */
 final class Warmup {
     private static final long MAX_WAIT_MILLIS = 3_000;
