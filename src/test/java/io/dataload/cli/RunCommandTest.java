@@ -34,6 +34,22 @@ class RunCommandTest {
         assertTrue(CliRun.of("--version").out().startsWith("dataload "));
     }
 
+    /** Only the named subcommand's model is built for a run; help and mistakes still see them all. */
+    @Test
+    void helpAndUnknownCommandsSeeEverySubcommand() {
+        String help = CliRun.of("--help").out();
+        for (String command : List.of("run", "validate", "plan", "demo", "postgres", "mysql", "redshift", "cli", "sns",
+                "sqs", "rds", "redshift-cluster", "vpc", "help")) {
+            assertTrue(help.contains("\n  " + command + " "), command + " in\n" + help);
+        }
+        assertTrue(CliRun.of("help", "sns").out().contains("Usage: dataload sns"));
+        CliRun typo = CliRun.of("rnu", "a.json", "exec");
+        assertEquals(2, typo.exit());
+        assertTrue(typo.err().contains("Unmatched arguments from index 0: 'rnu'") && typo.err().contains("\n  redshift-cluster "),
+                typo.err());
+        assertTrue(CliRun.of("sqs", "--help").out().contains("Usage: dataload sqs"));
+    }
+
     @Test
     void usageErrorsExitTwo() {
         assertEquals(2, CliRun.of().exit());
