@@ -3,6 +3,7 @@ package io.dataload.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,8 @@ public final class DataLoadCommand implements Runnable {
 
     /** The subcommands in the order help lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    /** The commands that run actions, whose start-up {@link Warmup} shortens. */
+    private static final Set<String> RUNS = Set.of("run", "postgres", "mysql", "redshift", "cli", "demo");
 
     @Spec
     CommandSpec spec;
@@ -53,14 +56,18 @@ public final class DataLoadCommand implements Runnable {
     }
 
     /**
-     * The configured command line for these arguments: usage errors exit 2, unexpected exceptions 3. When the first argument names a subcommand, only that one
-     * is built: picocli reads every registered command's annotations up front, and a run should not pay
-     * for the AWS helpers' (help, unknown commands and root options still see all of them, except
-     * {@code --version} alone, which needs none).
+     * The configured command line for these arguments: usage errors exit 2, unexpected exceptions 3.
+     * When the first argument names a subcommand, only that one is built: picocli reads every
+     * registered command's annotations up front, and a run should not pay for the AWS helpers' (help,
+     * unknown commands and root options still see all of them, except {@code --version} alone, which
+     * needs none). A command that runs actions starts the {@link Warmup} first.
      */
     public static CommandLine commandLine(String[] args) {
+        String first = args.length == 0 ? null : args[0];
+        if (first != null && RUNS.contains(first)) {
+            Warmup.start();
+        }
         CommandLine commandLine = new CommandLine(new DataLoadCommand());
-        String first = args == null || args.length == 0 ? null : args[0];
         if (first != null && !first.equals("help") && SUBCOMMANDS.containsKey(first)) {
             commandLine.addSubcommand(first, SUBCOMMANDS.get(first));
         } else if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {

@@ -17,12 +17,12 @@ import io.dataload.record.SecretMasker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +40,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Parameters(index = "0", paramLabel = "ACTIONS.json")
     String actionFile;
 
@@ -52,29 +55,20 @@ public final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "3", arity = "0..1", paramLabel = "ATTEMPT", defaultValue = "1")
     int attempt;
 
-    @Option(names = {"-r", "--resources"}, paramLabel = "FILE.yml", description = "The YAML resource file.")
-    String resources;
-
-    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE", description = "A runtime parameter #KEY#; repeatable.")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(names = {"-C", "--directory"}, paramLabel = "DIR", description = "Work in DIR instead of the current directory.")
-    Path directory;
-
     @Option(names = {"-v", "--verbose"}, description = "Print each resolved script in full (secrets masked).")
     boolean verbose;
 
     @Override
     public Integer call() {
-        Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
+        Path workDir = inputOptions.workDir();
         PrintWriterPair io = new PrintWriterPair(spec);
         try {
-            InputFiles input = InputFiles.read(workDir, resources, actionFile);
+            InputFiles input = InputFiles.read(workDir, inputOptions.resources, actionFile);
             Resources values = input.resources();
             ActionFile file = input.actionFile();
             String start = startingTable == null || startingTable.isEmpty() ? null : startingTable;
             Plan plan = new ChainPlanner(workDir).plan(file, action, start, Math.max(1, attempt),
-                    new PlaceholderResolver(List.of(), values.values(), params));
+                    new PlaceholderResolver(List.of(), values.values(), inputOptions.params));
             SecretMasker masker = new SecretMasker(plan.placeholderValues());
             for (Plan each : plan.reachable()) {
                 print(io.out(), each, masker);

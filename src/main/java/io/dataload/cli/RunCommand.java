@@ -1,10 +1,10 @@
 package io.dataload.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,6 +23,9 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Parameters(index = "0", paramLabel = "ACTIONS.json", description = "The action file.")
     String actionFile;
 
@@ -37,14 +40,6 @@ public final class RunCommand implements Callable<Integer> {
             description = "The attempt number that selects the OnError answer (default: ${DEFAULT-VALUE}).")
     int attempt;
 
-    @Option(names = {"-r", "--resources"}, paramLabel = "FILE.yml",
-            description = "The YAML resource file (placeholders, connection).")
-    String resources;
-
-    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE",
-            description = "A runtime parameter #KEY#; repeatable.")
-    Map<String, String> params = new LinkedHashMap<>();
-
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "The database (jdbc:duckdb:FILE, jdbc:postgresql://..., jdbc:mysql://...). "
                     + "Default: embedded DuckDB file dataload.duckdb in the working directory.")
@@ -57,10 +52,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs",
             description = "Where the execution log is saved (default: ${DEFAULT-VALUE}).")
     String logDir;
-
-    @Option(names = {"-C", "--directory"}, paramLabel = "DIR",
-            description = "Work in DIR instead of the current directory.")
-    Path directory;
 
     @Option(names = {"-v", "--verbose"}, description = "Also print the resolved SQL and commands (secrets masked).")
     boolean verbose;
@@ -80,10 +71,10 @@ public final class RunCommand implements Callable<Integer> {
         if (pool != null && pool < 1) {
             throw new ParameterException(spec.commandLine(), "--pool must be 1 or more, found " + pool);
         }
-        Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
+        Path workDir = inputOptions.workDir();
         String start = startingTable == null || startingTable.isEmpty() ? null : startingTable;
-        RunOptions options = new RunOptions("dataload", workDir, actionFile, action, start, attempt, resources,
-                params, database, pool, logDir, verbose, quiet, true, resume);
+        RunOptions options = new RunOptions("dataload", workDir, actionFile, action, start, attempt, inputOptions.resources,
+                inputOptions.params, database, pool, logDir, verbose, quiet, true, resume);
         return new RunLauncher(spec.commandLine().getOut(), spec.commandLine().getErr()).launch(options);
     }
 }

@@ -8,13 +8,13 @@ import io.dataload.config.TableEntry;
 import io.dataload.plan.ChainPlanner;
 import io.dataload.plan.PlaceholderResolver;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,27 +33,21 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Parameters(index = "0", paramLabel = "ACTIONS.json", description = "The action file.")
     String actionFile;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ACTION", description = "The action to check (default: all of the file's).")
     String action;
 
-    @Option(names = {"-r", "--resources"}, paramLabel = "FILE.yml", description = "The YAML resource file.")
-    String resources;
-
-    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE", description = "A runtime parameter #KEY#; repeatable.")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(names = {"-C", "--directory"}, paramLabel = "DIR", description = "Work in DIR instead of the current directory.")
-    Path directory;
-
     @Override
     public Integer call() {
-        Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
+        Path workDir = inputOptions.workDir();
         PrintWriterPair io = new PrintWriterPair(spec);
         try {
-            InputFiles input = InputFiles.read(workDir, resources, actionFile);
+            InputFiles input = InputFiles.read(workDir, inputOptions.resources, actionFile);
             Resources values = input.resources();
             ActionFile file = input.actionFile();
             io.warnings(input.warnings());
@@ -70,7 +64,7 @@ public final class ValidateCommand implements Callable<Integer> {
             for (String each : actions) {
                 ChainPlanner planner = new ChainPlanner(workDir);
                 try {
-                    planner.plan(file, each, null, 1, new PlaceholderResolver(List.of(), values.values(), params));
+                    planner.plan(file, each, null, 1, new PlaceholderResolver(List.of(), values.values(), inputOptions.params));
                 } catch (ConfigException e) {
                     problems.addAll(e.problems());
                 }
