@@ -4,7 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Replaces secret values with {@code ****} in anything printed or logged. A value is secret when
@@ -21,7 +23,8 @@ public final class SecretMasker {
     private static final Pattern WEBHOOK = Pattern.compile("(?i)(https?://[^/\\s]*hooks?[^/\\s]*/)[^\\s\"']+");
     private static final int SHORTEST_SECRET = 4;
 
-    private final List<String> secrets;
+    /** The secret values, longest first, in any letter case: a database may echo one folded (an identifier). */
+    private final Pattern secrets;
 
     /** Masks the values of the secret-named keys of any of the maps. */
     public SecretMasker(List<Map<String, String>> sources) {
@@ -34,7 +37,8 @@ public final class SecretMasker {
                 }
             });
         }
-        this.secrets = List.copyOf(found);
+        this.secrets = found.isEmpty() ? null : Pattern.compile(found.stream().map(Pattern::quote)
+                .collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     public static SecretMasker none() {
@@ -49,10 +53,7 @@ public final class SecretMasker {
         if (text == null) {
             return null;
         }
-        String result = text;
-        for (String secret : secrets) {
-            result = result.replace(secret, MASK);
-        }
+        String result = secrets == null ? text : secrets.matcher(text).replaceAll(Matcher.quoteReplacement(MASK));
         result = URL_PASSWORD.matcher(result).replaceAll("$1" + MASK);
         result = URL_USERINFO.matcher(result).replaceAll("$1" + MASK + "@");
         return WEBHOOK.matcher(result).replaceAll("$1" + MASK);

@@ -49,6 +49,26 @@ class SecretsIT {
         assertFalse(everything.toString().contains(TOKEN), everything.toString());
     }
 
+    /** PostgreSQL folds an unquoted identifier to lower case and echoes it in its error: still masked. */
+    @Test
+    void aSecretTheDatabaseEchoesInLowerCaseIsMaskedToo() throws Exception {
+        LocalServers.require(LocalServers.POSTGRES, "PostgreSQL").close();
+        String secret = "MixedCaseSecret42";
+        Files.writeString(dir.resolve("res.yml"), "Service:\n  Password: " + secret + "\n");
+        Files.writeString(dir.resolve("fold.sql"), "select #Service.Password#x;");
+        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"fold\", \"scripts\": {\"load\": \"fold.sql\"}}]}");
+        CliRun run = CliRun.run(dir, "-v", "-r", "res.yml", "--db", LocalServers.POSTGRES, "a.json", "load");
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("column \"****x\" does not exist"), run.out());
+        StringBuilder everything = new StringBuilder(run.all());
+        try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
+            for (Path file : files.toList()) {
+                everything.append(Files.readString(file));
+            }
+        }
+        assertFalse(everything.toString().toLowerCase().contains(secret.toLowerCase()), everything.toString());
+    }
+
     @Test
     void aDatabaseDownAtStartFailsFastWithTheNotification() throws Exception {
         Files.writeString(dir.resolve("q.sql"), "select 1;");
