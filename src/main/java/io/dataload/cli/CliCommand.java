@@ -1,13 +1,12 @@
 package io.dataload.cli;
 
+import io.dataload.plan.RunRequest;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,24 +21,19 @@ final class CliCommand implements Callable<Integer> {
     @Parameters(arity = "0..2", paramLabel = "ARG", description = "ACTIONS.json [ATTEMPT]")
     List<String> args = List.of();
 
-    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE", description = "A runtime parameter #KEY#.")
-    Map<String, String> params = new LinkedHashMap<>();
+    @Mixin
+    ParamsOption params;
 
-    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs", description = "Where the log is saved.")
-    String logDir;
-
-    @Option(names = {"-q", "--quiet"}, description = "Do not print progress while running.")
-    boolean quiet;
-
-    @Option(names = "--resume", description = "Run again only what failed or never ran in the last run of this file.")
-    boolean resume;
+    @Mixin
+    SessionOptions session;
 
     @Override
     public Integer call() {
         String actions = args.isEmpty() ? WrapperCommand.DEFAULT_ACTIONS : args.get(0);
         int attempt = args.size() > 1 ? WrapperCommand.attempt(spec, args.get(1)) : 1;
-        RunOptions options = new RunOptions("CLILoadT", Path.of("").toAbsolutePath(), actions, "exec", null, attempt,
-                null, params, null, null, logDir, false, quiet, true, resume);
-        return new RunLauncher(spec.commandLine().getOut(), spec.commandLine().getErr()).launch(options);
+        RunRequest request = new RunRequest("CLILoadT", "cli", Path.of("").toAbsolutePath(), null, actions, "exec", null,
+                attempt, params.params, null, null, session.logDir, session.resume,
+                spec.commandLine().getParseResult().originalArgs());
+        return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request);
     }
 }

@@ -7,6 +7,7 @@ import io.dataload.db.DatabaseTarget;
 import io.dataload.demo.DemoDataGenerator;
 import io.dataload.demo.DemoDatabase;
 import io.dataload.demo.ReportTable;
+import io.dataload.plan.RunRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -118,9 +119,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Running configs/" + engine + "/" + file + " exec (" + label + ") ...");
         out.flush();
-        RunOptions options = new RunOptions("dataload", workDir, "configs/" + engine + "/" + file, "exec", null, 1,
-                resourceFile, Map.of("data", data), url, null, "logs", verbose, !verbose, verbose, false);
-        int exit = new RunLauncher(out, spec.commandLine().getErr()).launch(options);
+        RunRequest request = new RunRequest("dataload", "cli", workDir, resourceFile, "configs/" + engine + "/" + file,
+                "exec", null, 1, Map.of("data", data), url, null, "logs", false,
+                spec.commandLine().getParseResult().originalArgs());
+        int exit = new RunConsole(out, spec.commandLine().getErr(), new RunConsole.Output(verbose, !verbose, verbose))
+                .run(request);
         if (exit != ExitCodes.SUCCESS) {
             spec.commandLine().getErr().println("dataload: the demo pipeline failed (exit " + exit
                     + "); see the log above or run with --verbose");

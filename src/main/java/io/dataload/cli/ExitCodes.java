@@ -11,6 +11,7 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     public static final int INTERNAL_ERROR = 3;
     public static final int INTERRUPTED = 130;
+    public static final int TERMINATED = 143;
 
     /** What {@code --help} prints for each code, in order. */
     public static final Map<String, String> DESCRIPTIONS = descriptions();
@@ -24,7 +25,8 @@ public final class ExitCodes {
         map.put(String.valueOf(ACTION_FAILED), "an action failed");
         map.put(String.valueOf(BAD_INPUT), "bad usage, configuration or placeholder (nothing ran)");
         map.put(String.valueOf(INTERNAL_ERROR), "internal error");
-        map.put(String.valueOf(INTERRUPTED), "interrupted");
+        map.put(String.valueOf(INTERRUPTED), "interrupted (Ctrl-C)");
+        map.put(String.valueOf(TERMINATED), "terminated (SIGTERM)");
         return Collections.unmodifiableMap(map);
     }
 }

@@ -1,8 +1,7 @@
 package io.dataload.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that say where the files are and what fills their placeholders: run, plan, validate. */
@@ -12,9 +11,8 @@ final class InputOptions {
             description = "The YAML resource file (placeholders, connection).")
     String resources;
 
-    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE",
-            description = "A runtime parameter #KEY#; repeatable.")
-    Map<String, String> params = new LinkedHashMap<>();
+    @Mixin
+    ParamsOption params;
 
     @Option(names = {"-C", "--directory"}, paramLabel = "DIR",
             description = "Work in DIR instead of the current directory.")

@@ -1,5 +1,6 @@
 package io.dataload.cli;
 
+import io.dataload.db.Engine;
 import picocli.CommandLine.Command;
 
 /** {@code dataload mysql} — the MySQLLoadT wrapper (MySQL and MariaDB). */
@@ -16,17 +17,8 @@ final class MySqlCommand extends WrapperCommand {
     }
 
     @Override
-    String section() {
-        return "RDS";
+    Engine engine() {
+        return Engine.MYSQL;
     }
 
-    @Override
-    String url(String host, String port, String database) {
-        return "jdbc:mysql://" + host + ":" + port + "/" + database;
-    }
-
-    @Override
-    String defaultPort() {
-        return "3306";
-    }
 }

@@ -1,21 +1,19 @@
 package io.dataload.cli;
 
-import io.dataload.config.ActionFile;
 import io.dataload.config.Answer;
 import io.dataload.config.ConfigException;
 import io.dataload.config.ErrorPolicy;
 import io.dataload.config.ErrorRule;
 import io.dataload.config.Hook;
 import io.dataload.config.Mode;
-import io.dataload.config.Resources;
 import io.dataload.plan.ActionKind;
-import io.dataload.plan.ChainPlanner;
-import io.dataload.plan.PlaceholderResolver;
+import io.dataload.plan.CheckedRequest;
+import io.dataload.plan.FrontDoor;
+import io.dataload.plan.RunRequest;
 import io.dataload.plan.Plan;
 import io.dataload.plan.PlannedAction;
 import io.dataload.record.SecretMasker;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -43,41 +40,30 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputOptions;
 
-    @Parameters(index = "0", paramLabel = "ACTIONS.json")
-    String actionFile;
-
-    @Parameters(index = "1", paramLabel = "ACTION")
-    String action;
-
-    @Parameters(index = "2", arity = "0..1", paramLabel = "STARTING_TABLE")
-    String startingTable;
-
-    @Parameters(index = "3", arity = "0..1", paramLabel = "ATTEMPT", defaultValue = "1")
-    int attempt;
+    @Mixin
+    TargetArguments target;
 
     @Option(names = {"-v", "--verbose"}, description = "Print each resolved script in full (secrets masked).")
     boolean verbose;
 
     @Override
     public Integer call() {
-        Path workDir = inputOptions.workDir();
         PrintWriterPair io = new PrintWriterPair(spec);
-        try {
-            InputFiles input = InputFiles.read(workDir, inputOptions.resources, actionFile);
-            Resources values = input.resources();
-            ActionFile file = input.actionFile();
-            String start = startingTable == null || startingTable.isEmpty() ? null : startingTable;
-            Plan plan = new ChainPlanner(workDir).plan(file, action, start, Math.max(1, attempt),
-                    new PlaceholderResolver(List.of(), values.values(), inputOptions.params));
-            SecretMasker masker = new SecretMasker(plan.placeholderValues());
-            for (Plan each : plan.reachable()) {
-                print(io.out(), each, masker);
-            }
-            io.out().flush();
-            return ExitCodes.SUCCESS;
-        } catch (ConfigException e) {
-            return io.problems(e);
+        RunRequest request = RunRequest.of(inputOptions.workDir(), target.actionFile, target.action)
+                .withResources(inputOptions.resources).withParams(inputOptions.params.params);
+        request = request.from(target.startingTable, target.attempt);
+        CheckedRequest checked = FrontDoor.check(request);
+        io.warnings(checked.warnings());
+        if (!checked.valid()) {
+            return io.problems(new ConfigException(checked.problems()));
         }
+        Plan plan = checked.plan();
+        SecretMasker masker = new SecretMasker(plan.placeholderValues());
+        for (Plan each : plan.reachable()) {
+            print(io.out(), each, masker);
+        }
+        io.out().flush();
+        return ExitCodes.SUCCESS;
     }
 
     private void print(PrintWriter out, Plan plan, SecretMasker masker) {

@@ -1,5 +1,6 @@
 package io.dataload.cli;
 
+import io.dataload.db.Engine;
 import picocli.CommandLine.Command;
 
 /** {@code dataload postgres} — the PostgresLoadT wrapper. */
@@ -15,17 +16,8 @@ final class PostgresCommand extends WrapperCommand {
     }
 
     @Override
-    String section() {
-        return "RDS";
+    Engine engine() {
+        return Engine.POSTGRES;
     }
 
-    @Override
-    String url(String host, String port, String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
-    }
-
-    @Override
-    String defaultPort() {
-        return "5432";
-    }
 }

@@ -1,5 +1,6 @@
 package io.dataload.cli;
 
+import io.dataload.db.Engine;
 import io.dataload.aws.AwsServices;
 import io.dataload.aws.Endpoint;
 import io.dataload.aws.SdkAwsServices;
@@ -26,23 +27,8 @@ final class RedshiftCommand extends WrapperCommand {
     }
 
     @Override
-    String section() {
-        return "RedshiftCluster";
-    }
-
-    @Override
-    String url(String host, String port, String database) {
-        return "jdbc:redshift://" + host + ":" + port + "/" + database;
-    }
-
-    @Override
-    String defaultPort() {
-        return "5439";
-    }
-
-    @Override
-    String identifierKey() {
-        return "ClusterIdentifier";
+    Engine engine() {
+        return Engine.REDSHIFT;
     }
 
     @Override

@@ -1,17 +1,10 @@
 package io.dataload.cli;
 
-import io.dataload.config.ActionFile;
 import io.dataload.config.ConfigException;
-import io.dataload.config.Problem;
-import io.dataload.config.Resources;
-import io.dataload.config.TableEntry;
-import io.dataload.plan.ChainPlanner;
-import io.dataload.plan.PlaceholderResolver;
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import io.dataload.plan.CheckedRequest;
+import io.dataload.plan.FrontDoor;
+import io.dataload.plan.RunRequest;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,42 +37,18 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path workDir = inputOptions.workDir();
         PrintWriterPair io = new PrintWriterPair(spec);
-        try {
-            InputFiles input = InputFiles.read(workDir, inputOptions.resources, actionFile);
-            Resources values = input.resources();
-            ActionFile file = input.actionFile();
-            io.warnings(input.warnings());
-            Set<String> actions = new LinkedHashSet<>();
-            if (action != null) {
-                actions.add(action);
-            } else {
-                for (TableEntry entry : file.tables()) {
-                    actions.addAll(entry.scripts().keySet());
-                }
-            }
-            Set<Problem> problems = new LinkedHashSet<>();
-            Set<Problem> warnings = new LinkedHashSet<>();
-            for (String each : actions) {
-                ChainPlanner planner = new ChainPlanner(workDir);
-                try {
-                    planner.plan(file, each, null, 1, new PlaceholderResolver(List.of(), values.values(), inputOptions.params));
-                } catch (ConfigException e) {
-                    problems.addAll(e.problems());
-                }
-                warnings.addAll(planner.warnings());
-            }
-            io.warnings(List.copyOf(warnings));
-            if (!problems.isEmpty()) {
-                return io.problems(new ConfigException(List.copyOf(problems)));
-            }
-            io.out().println(actionFile + ": ok (" + actions.size() + " action" + (actions.size() == 1 ? "" : "s")
-                    + " checked: " + String.join(", ", actions) + ")");
-            io.out().flush();
-            return ExitCodes.SUCCESS;
-        } catch (ConfigException e) {
-            return io.problems(e);
+        RunRequest request = RunRequest.of(inputOptions.workDir(), actionFile, action)
+                .withResources(inputOptions.resources).withParams(inputOptions.params.params);
+        CheckedRequest checked = FrontDoor.check(request, action == null ? List.of() : List.of(action));
+        io.warnings(checked.warnings());
+        if (!checked.valid()) {
+            return io.problems(new ConfigException(checked.problems()));
         }
+        List<String> actions = action != null ? List.of(action) : FrontDoor.actionsOf(checked.plan().file());
+        io.out().println(actionFile + ": ok (" + actions.size() + " action" + (actions.size() == 1 ? "" : "s")
+                + " checked: " + String.join(", ", actions) + ")");
+        io.out().flush();
+        return ExitCodes.SUCCESS;
     }
 }

@@ -14,7 +14,7 @@ import java.sql.DriverManager;
 final class Warmup {
     private static final long MAX_WAIT_MILLIS = 3_000;
     private static final String[] CLASSES = {
-        "io.dataload.cli.RunLauncher", "io.dataload.plan.ChainPlanner", "io.dataload.execute.Runner",
+        "io.dataload.execute.RunSession", "io.dataload.plan.FrontDoor", "io.dataload.plan.ChainPlanner", "io.dataload.execute.Runner",
         "io.dataload.record.ExecutionLog", "io.dataload.record.LogFileWriter", "io.dataload.record.RunResultsFile",
         "com.zaxxer.hikari.HikariConfig", "com.zaxxer.hikari.HikariDataSource", "com.zaxxer.hikari.pool.HikariPool",
         "com.zaxxer.hikari.pool.PoolEntry", "com.zaxxer.hikari.pool.ProxyConnection",

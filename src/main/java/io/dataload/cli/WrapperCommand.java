@@ -5,15 +5,19 @@ import io.dataload.aws.AwsServices;
 import io.dataload.aws.Endpoint;
 import io.dataload.aws.SdkAwsServices;
 import io.dataload.config.ConfigException;
+import io.dataload.config.DatabaseSettings;
 import io.dataload.config.Location;
 import io.dataload.config.ResourceReader;
 import io.dataload.config.Resources;
+import io.dataload.db.DatabaseTarget;
+import io.dataload.db.Engine;
+import io.dataload.plan.RunRequest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,8 +28,9 @@ import picocli.CommandLine.Spec;
  * The Python tool's per-database wrappers, with their positional command line
  * {@code RESOURCES.yml ACTIONS.json ACTION [STARTING_TABLE] [ATTEMPT]} and defaults
  * ({@code ProjectResources.yml}, {@code StagingArea.json}, {@code drop}, attempt 1). The
- * connection comes from the resource file's section of the database (the user and password as
- * {@link io.dataload.db.DatabaseTarget} finds them); its host is passed on as {@code #host#}.
+ * connection comes from {@link DatabaseSettings} (command line, resource file, environment); a
+ * missing host is looked up in AWS by the instance or cluster identifier. The host is passed on as
+ * {@code #host#}, as the Python wrappers did.
  */
 abstract class WrapperCommand implements Callable<Integer> {
     static final String DEFAULT_RESOURCES = "ProjectResources.yml";
@@ -42,36 +47,17 @@ abstract class WrapperCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "The database host, when the resource file has no Endpoint.")
     String host;
 
-    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE", description = "A further runtime parameter #KEY#.")
-    Map<String, String> params = new LinkedHashMap<>();
+    @Mixin
+    ParamsOption params;
 
-    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs", description = "Where the log is saved.")
-    String logDir;
-
-    @Option(names = {"-v", "--verbose"}, description = "Also print the resolved SQL and commands (secrets masked).")
-    boolean verbose;
-
-    @Option(names = {"-q", "--quiet"}, description = "Do not print progress while running.")
-    boolean quiet;
-
-    @Option(names = "--resume", description = "Run again only what failed or never ran in the last run of this file and action.")
-    boolean resume;
+    @Mixin
+    SessionOptions session;
 
     /** The wrapper's name, used in the log file name as the Python tool did. */
     abstract String wrapper();
 
-    /** The resource file's section of this database ("RDS", "RedshiftCluster"). */
-    abstract String section();
-
-    /** The JDBC URL for host, port and database. */
-    abstract String url(String host, String port, String database);
-
-    abstract String defaultPort();
-
-    /** The resource key naming the AWS resource whose endpoint is looked up ("DBInstanceIdentifier"). */
-    String identifierKey() {
-        return "DBInstanceIdentifier";
-    }
+    /** The engine the wrapper connects to. */
+    abstract Engine engine();
 
     /** The endpoint of the database named {@code identifier}, from AWS. */
     Endpoint lookup(AwsServices aws, String identifier) {
@@ -88,54 +74,43 @@ abstract class WrapperCommand implements Callable<Integer> {
         String resources = arg(0, DEFAULT_RESOURCES);
         String actions = arg(1, DEFAULT_ACTIONS);
         String action = arg(2, DEFAULT_ACTION);
-        String table = args.size() > 3 && !args.get(3).isEmpty() ? args.get(3) : null;
+        String table = args.size() > 3 ? args.get(3) : null;
         int attempt = attempt(arg(4, "1"));
         Path workDir = Path.of("").toAbsolutePath();
         PrintWriterPair io = new PrintWriterPair(spec);
         Resources values;
+        DatabaseSettings settings;
+        Engine engine = engine();
         try {
             values = new ResourceReader().read(resources, workDir.resolve(resources));
+            settings = DatabaseSettings.read(engine.section(), engine.environment(), values,
+                    DatabaseTarget.environment(), host == null ? DatabaseSettings.NONE : DatabaseSettings.host(host));
         } catch (ConfigException e) {
             return io.problems(e);
         }
-        String resolvedHost = endpoint(values).orElse(host);
-        String port = values.get(section() + ".Port").orElse(defaultPort());
-        Map<String, String> runtime = new LinkedHashMap<>(params);
+        Map<String, String> runtime = new LinkedHashMap<>(params.params);
         try {
             AwsServices aws = null;
-            if (resolvedHost == null) {
-                String identifier = values.get(section() + "." + identifierKey()).orElse(null);
-                if (identifier == null) {
+            if (settings.host() == null) {
+                if (settings.identifier() == null) {
+                    String key = engine == Engine.REDSHIFT ? "ClusterIdentifier" : "DBInstanceIdentifier";
                     return io.problems(new ConfigException(new Location(resources, 0, 0), "no database host: add "
-                            + section() + ".Endpoint or " + section() + "." + identifierKey()
+                            + engine.section() + ".Endpoint or " + engine.section() + "." + key
                             + " (looked up in AWS) to the resource file, or give --host"));
                 }
                 aws = new SdkAwsServices(values.get("Region").orElse(null));
-                Endpoint endpoint = lookup(aws, identifier);
-                resolvedHost = endpoint.host();
-                port = String.valueOf(endpoint.port());
+                Endpoint endpoint = lookup(aws, settings.identifier());
+                settings = settings.at(endpoint.host(), endpoint.port());
             }
-            Map<String, String> extra = credentials(values, aws);
-            extra.forEach(runtime::putIfAbsent);
+            credentials(values, aws).forEach(runtime::putIfAbsent);
         } catch (AwsException e) {
             return io.failed(e.getMessage());
         }
-        String database = values.get(section() + ".DBName").orElse("");
-        runtime.putIfAbsent("host", resolvedHost);
-        String url = url(resolvedHost, port, database);
-        RunOptions options = new RunOptions(wrapper(), workDir, actions, action, table, attempt, resources, runtime, url,
-                null, logDir, verbose, quiet, true, resume);
-        return new RunLauncher(spec.commandLine().getOut(), spec.commandLine().getErr()).launch(options);
-    }
-
-    private Optional<String> endpoint(Resources values) {
-        for (String key : List.of("Endpoint", "Endpoint.Address", "Host")) {
-            Optional<String> value = values.get(section() + "." + key);
-            if (value.isPresent() && !value.get().isBlank()) {
-                return value;
-            }
-        }
-        return Optional.empty();
+        runtime.putIfAbsent("host", settings.host());
+        RunRequest request = new RunRequest(wrapper(), "cli", workDir, resources, actions, action, table, attempt, runtime,
+                engine.url(settings), null, session.logDir, session.resume,
+                spec.commandLine().getParseResult().originalArgs());
+        return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request);
     }
 
     String arg(int index, String fallback) {

@@ -1,6 +1,7 @@
 package io.dataload.db;
 
 import io.dataload.config.ConfigException;
+import io.dataload.config.DatabaseSettings;
 import io.dataload.config.Location;
 import io.dataload.config.Resources;
 import io.dataload.record.SecretMasker;
@@ -10,10 +11,11 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * The database a run talks to: a JDBC URL and its credentials. Credentials come from the URL, else
- * the resource file ({@code RDS.MasterUsername}, {@code RDS.MasterUserPassword}; for Redshift
- * {@code RedshiftCluster.*}), else the client's usual environment variables
- * ({@code PGUSER}/{@code PGPASSWORD}, {@code MYSQL_PWD}).
+ * The database a run talks to: a JDBC URL and its credentials. {@code --db} is a JDBC URL, an
+ * engine name ({@code postgres}, {@code mysql}, {@code redshift}: host, port and database then come
+ * from {@link DatabaseSettings}), or absent (embedded DuckDB). Credentials the URL does not carry
+ * come from the settings: the resource file ({@code RDS.MasterUsername}...), else the client's
+ * environment variables ({@code PGUSER}/{@code PGPASSWORD}, {@code MYSQL_USER}/{@code MYSQL_PWD}).
  */
 public record DatabaseTarget(String url, Engine engine, String user, String password, Properties driverProperties) {
 
@@ -26,13 +28,19 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
             return duckDb(workDir.resolve(DEFAULT_DUCKDB_FILE).toString());
         }
         String url = dbOption.trim();
-        Engine engine = Engine.of(url);
+        Engine named = url.startsWith("jdbc:") ? null : Engine.named(url);
+        if (named != null && named != Engine.DUCKDB) {
+            DatabaseSettings settings = settings(named, resources, env);
+            return withCredentials(named.url(settings), named, settings, workDir, false, false);
+        }
+        Engine engine = named != null ? named : Engine.of(url);
         if (engine == null) {
-            throw new ConfigException(new Location("--db", 0, 0), "unsupported database URL \"" + mask(url)
-                    + "\"; use jdbc:duckdb:FILE, jdbc:postgresql://HOST/DB, jdbc:mysql://HOST/DB or jdbc:redshift://HOST:5439/DB");
+            throw new ConfigException(new Location("--db", 0, 0), "unsupported database \"" + mask(url)
+                    + "\"; use postgres, mysql, redshift, duckdb, or a JDBC URL: jdbc:duckdb:FILE, "
+                    + "jdbc:postgresql://HOST/DB, jdbc:mysql://HOST/DB or jdbc:redshift://HOST:5439/DB");
         }
         if (engine == Engine.DUCKDB) {
-            String file = url.substring("jdbc:duckdb:".length());
+            String file = named != null ? DEFAULT_DUCKDB_FILE : url.substring("jdbc:duckdb:".length());
             if (file.isEmpty() || file.startsWith(":memory:")) {
                 return duckDb(file);
             }
@@ -41,21 +49,28 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
         if (url.toLowerCase().startsWith("jdbc:mariadb:")) {
             url = "jdbc:mysql:" + url.substring("jdbc:mariadb:".length());
         }
-        boolean urlHasUser = url.contains("user=") || URL_USERINFO.matcher(url).find() || url.matches("(?s)jdbc:mysql://[^/]*@.*");
+        boolean urlHasUser = url.contains("user=") || URL_USERINFO.matcher(url).find()
+                || url.matches("(?s)jdbc:mysql://[^/]*@.*");
         boolean urlHasPassword = url.contains("password=") || URL_USERINFO.matcher(url).find();
-        boolean postgresClient = engine == Engine.POSTGRES || engine == Engine.REDSHIFT;
-        String userEnv = postgresClient ? "PGUSER" : "MYSQL_USER";
-        String passwordEnv = postgresClient ? "PGPASSWORD" : "MYSQL_PWD";
-        String section = engine == Engine.REDSHIFT ? "RedshiftCluster" : "RDS";
-        String user = urlHasUser ? null : resources.get(section + ".MasterUsername").orElse(env.get(userEnv));
-        String password = urlHasPassword ? null : resources.get(section + ".MasterUserPassword").orElse(env.get(passwordEnv));
+        return withCredentials(url, engine, settings(engine, resources, env), workDir, urlHasUser, urlHasPassword);
+    }
+
+    /** The engine's settings from the resource file and the environment (the command line gave a URL or a name). */
+    public static DatabaseSettings settings(Engine engine, Resources resources, Map<String, String> env)
+            throws ConfigException {
+        return DatabaseSettings.read(engine.section(), engine.environment(), resources, env, DatabaseSettings.NONE);
+    }
+
+    private static DatabaseTarget withCredentials(String url, Engine engine, DatabaseSettings settings, Path workDir,
+            boolean urlHasUser, boolean urlHasPassword) {
         Properties properties = new Properties();
         if (engine == Engine.MYSQL) {
             properties.setProperty("allowMultiQueries", "true");
             properties.setProperty("allowLoadLocalInfileInPath", workDir.toAbsolutePath().toString());
             properties.setProperty("tinyInt1isBit", "false");
         }
-        return new DatabaseTarget(url, engine, user, password, properties);
+        return new DatabaseTarget(url, engine, urlHasUser ? null : settings.user(),
+                urlHasPassword ? null : settings.password(), properties);
     }
 
     private static DatabaseTarget duckDb(String file) {

@@ -1,20 +1,69 @@
 package io.dataload.db;
 
+import io.dataload.config.DatabaseSettings;
 import java.util.Locale;
 
 /** The database engines a JDBC URL can name. */
 public enum Engine {
-    DUCKDB("jdbc:duckdb:", new DuckDbDialect()),
-    POSTGRES("jdbc:postgresql:", new PostgresDialect()),
-    MYSQL("jdbc:mysql:", new MySqlDialect()),
-    REDSHIFT("jdbc:redshift:", new RedshiftDialect());
+    DUCKDB("jdbc:duckdb:", new DuckDbDialect(), "duckdb", null, 0, null),
+    POSTGRES("jdbc:postgresql:", new PostgresDialect(), "postgres", "RDS", 5432, DatabaseSettings.Environment.POSTGRES),
+    MYSQL("jdbc:mysql:", new MySqlDialect(), "mysql", "RDS", 3306, DatabaseSettings.Environment.MYSQL),
+    REDSHIFT("jdbc:redshift:", new RedshiftDialect(), "redshift", "RedshiftCluster", 5439,
+            DatabaseSettings.Environment.POSTGRES);
 
     private final String prefix;
     private final Dialect dialect;
+    private final String shortName;
+    private final String section;
+    private final int defaultPort;
+    private final DatabaseSettings.Environment environment;
 
-    Engine(String prefix, Dialect dialect) {
+    Engine(String prefix, Dialect dialect, String shortName, String section, int defaultPort,
+            DatabaseSettings.Environment environment) {
         this.prefix = prefix;
         this.dialect = dialect;
+        this.shortName = shortName;
+        this.section = section;
+        this.defaultPort = defaultPort;
+        this.environment = environment;
+    }
+
+    /** The resource file's section of this engine's connection ("RDS", "RedshiftCluster"). */
+    public String section() {
+        return section;
+    }
+
+    /** The client's standard environment variables (PGHOST..., MYSQL_HOST...). */
+    public DatabaseSettings.Environment environment() {
+        return environment;
+    }
+
+    /** The name a user gives for this engine ({@code --db postgres}). */
+    public String shortName() {
+        return shortName;
+    }
+
+    /** The engine a short name stands for ({@code postgres}, {@code mysql}, {@code mariadb}, ...), or null. */
+    public static Engine named(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("mariadb")) {
+            return MYSQL;
+        }
+        for (Engine engine : values()) {
+            if (engine.shortName.equals(lower)) {
+                return engine;
+            }
+        }
+        return null;
+    }
+
+    /** The JDBC URL of host, port and database (user and password travel as properties). */
+    public String url(DatabaseSettings settings) {
+        String host = settings.host() == null ? "127.0.0.1" : settings.host();
+        int port = settings.port() == null ? defaultPort : settings.port();
+        String database = settings.database() == null ? "" : settings.database();
+        return prefix + "//" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port
+                + "/" + database;
     }
 
     public Dialect dialect() {

@@ -1,5 +1,7 @@
 package io.dataload.demo;
 
+import io.dataload.config.ConfigException;
+import io.dataload.config.DatabaseSettings;
 import io.dataload.config.Resources;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,24 +12,25 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * The demo's server database: host, port, database and user from the demo resource file
- * ({@code RDS.*}), overridden by the client's usual environment variables; the database is
- * created when missing.
+ * The demo's server database: {@link DatabaseSettings} with the precedence of every command
+ * (resource file, then the client's environment variables), then the demo's defaults (the local
+ * server as its administrator, database {@code dataload_demo}); the database is created when missing.
  */
-public record DemoDatabase(String engine, String host, String port, String database, String user, String password) {
+public record DemoDatabase(String engine, String host, int port, String database, String user, String password) {
 
-    public static DemoDatabase of(String engine, Resources resources, Map<String, String> env) {
+    public static DemoDatabase of(String engine, Resources resources, Map<String, String> env) throws ConfigException {
         boolean postgres = engine.equals("postgres");
-        String host = env.getOrDefault(postgres ? "PGHOST" : "MYSQL_HOST", resources.get("RDS.Host").orElse("127.0.0.1"));
-        String port = env.getOrDefault(postgres ? "PGPORT" : "MYSQL_TCP_PORT",
-                resources.get("RDS.Port").orElse(postgres ? "5432" : "3306"));
-        String database = env.getOrDefault(postgres ? "PGDATABASE" : "MYSQL_DATABASE",
-                resources.get("RDS.DBName").orElse("dataload_demo"));
-        String user = env.getOrDefault(postgres ? "PGUSER" : "MYSQL_USER",
-                resources.get("RDS.MasterUsername").orElse(postgres ? "postgres" : "root"));
-        String password = env.getOrDefault(postgres ? "PGPASSWORD" : "MYSQL_PWD",
-                resources.get("RDS.MasterUserPassword").orElse(""));
-        return new DemoDatabase(engine, host, port, database, user, password);
+        DatabaseSettings settings = DatabaseSettings.read("RDS",
+                postgres ? DatabaseSettings.Environment.POSTGRES : DatabaseSettings.Environment.MYSQL, resources, env,
+                DatabaseSettings.NONE);
+        return new DemoDatabase(engine, or(settings.host(), "127.0.0.1"),
+                settings.port() != null ? settings.port() : postgres ? 5432 : 3306,
+                or(settings.database(), "dataload_demo"), or(settings.user(), postgres ? "postgres" : "root"),
+                or(settings.password(), ""));
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     /** The JDBC URL of the demo database, credentials included (they are masked wherever printed). */

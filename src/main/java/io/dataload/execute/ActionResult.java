@@ -1,20 +1,34 @@
 package io.dataload.execute;
 
+import io.dataload.record.Failure;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What one action did: success with a row count, or failure with the error text that
- * {@code OnError} keys are matched against ({@code vendor code (SQL state): message}) and where in
- * the script it happened.
+ * What one action did: success with a row count, or a typed {@link Failure} (SQLSTATE, vendor code,
+ * message, script, statement, line).
  */
-public record ActionResult(boolean ok, long rows, String errorText, String where, Duration elapsed) {
+public record ActionResult(boolean ok, long rows, Failure failure, Duration elapsed) {
 
     public static ActionResult success(long rows, Instant start) {
-        return new ActionResult(true, rows, null, null, Duration.between(start, Instant.now()));
+        return new ActionResult(true, rows, null, Duration.between(start, Instant.now()));
     }
 
-    public static ActionResult failure(String errorText, String where, Instant start) {
-        return new ActionResult(false, 0, errorText, where, Duration.between(start, Instant.now()));
+    public static ActionResult failure(Failure failure, Instant start) {
+        return new ActionResult(false, 0, failure, Duration.between(start, Instant.now()));
+    }
+
+    /** A failure that is not the database's: a message and where it happened. */
+    public static ActionResult failure(String message, String where, Instant start) {
+        return failure(Failure.of(message, where), start);
+    }
+
+    /** The text OnError keys are matched against. */
+    public String errorText() {
+        return failure == null ? null : failure.errorText();
+    }
+
+    public String where() {
+        return failure == null ? null : failure.where();
     }
 }

@@ -30,7 +30,7 @@ abstract class ConnectedActionExecutor implements ActionExecutor {
         try {
             connection = source.open();
         } catch (SQLException e) {
-            return ActionResult.failure(SqlErrorText.of(e), "connecting to the database", start);
+            return ActionResult.failure(SqlErrorText.failure(e, "connecting to the database"), start);
         }
         StatementTracker tracker = new StatementTracker(connection);
         ActionResult result;
@@ -38,8 +38,9 @@ abstract class ConnectedActionExecutor implements ActionExecutor {
                 AutoCloseable registration = interruption.register(() -> stop(tracker))) {
             result = run(tracker.connection(), action, start);
             if (timer.expired() && !result.ok()) {
-                result = ActionResult.failure(ActionTimer.TIMEOUT, result.where() + ", stopped after "
-                        + Retry.describe(action.spec().timeout()), start);
+                result = ActionResult.failure(result.failure().withMessage(ActionTimer.TIMEOUT)
+                        .withContext(result.where() + ", stopped after " + Retry.describe(action.spec().timeout())),
+                        start);
             }
         } catch (Exception e) {
             throw new IllegalStateException("unregistering a finished action", e);
@@ -49,7 +50,7 @@ abstract class ConnectedActionExecutor implements ActionExecutor {
         } catch (SQLException e) {
             // an aborted connection may complain; only a successful action is failed by it
             if (result.ok()) {
-                result = ActionResult.failure(SqlErrorText.of(e), "closing the connection", start);
+                result = ActionResult.failure(SqlErrorText.failure(e, "closing the connection"), start);
             }
         }
         return result;

@@ -37,7 +37,7 @@ public final class CopyActionExecutor extends ConnectedActionExecutor {
             return ActionResult.success(rows, start);
         } catch (SQLException e) {
             rollback(connection);
-            return ActionResult.failure(SqlErrorText.of(e), "copy " + action.scriptDisplay() + " into " + job.table(), start);
+            return ActionResult.failure(SqlErrorText.failure(e, "copy " + action.scriptDisplay() + " into " + job.table()), start);
         } catch (IOException e) {
             rollback(connection);
             return ActionResult.failure("cannot read " + action.scriptDisplay() + ": " + e.getMessage(),

@@ -61,8 +61,8 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                     rows = extract(connection, jdbc, statement.sql(), temp, action);
                 } catch (SQLException e) {
                     rollback(connection);
-                    return ActionResult.failure(SqlErrorText.of(e), action.scriptDisplay() + ": statement " + (i + 1)
-                            + " (line " + statement.line() + ")", start);
+                    return ActionResult.failure(SqlErrorText.failure(e, null).at(action.scriptDisplay(), i + 1,
+                            statement.line(), statement.sql(), null), start);
                 }
             }
             connection.commit();
@@ -71,7 +71,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
             log.add(action.name(), "wrote " + rows + " rows");
             return ActionResult.success(rows, start);
         } catch (SQLException e) {
-            return ActionResult.failure(SqlErrorText.of(e), action.scriptDisplay(), start);
+            return ActionResult.failure(SqlErrorText.failure(e, action.scriptDisplay()), start);
         } catch (IOException e) {
             return ActionResult.failure("cannot write " + action.extractTarget() + ": " + e.getMessage(),
                     action.scriptDisplay(), start);

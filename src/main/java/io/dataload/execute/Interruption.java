@@ -10,14 +10,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Interruption {
     private final Set<Runnable> stoppers = ConcurrentHashMap.newKeySet();
+    /** What stopped the run: Ctrl-C (SIGINT) or SIGTERM. */
+    public enum Stop { INTERRUPT, TERMINATE }
+
     private volatile boolean interrupted;
+    private volatile Stop stop = Stop.INTERRUPT;
 
     public boolean interrupted() {
         return interrupted;
     }
 
-    /** Stops everything running now; later actions do not start. */
+    /** Why the run was stopped (meaningful once {@link #interrupted()}). */
+    public Stop stop() {
+        return stop;
+    }
+
+    /** Stops everything running now (as Ctrl-C does); later actions do not start. */
     public void interrupt() {
+        interrupt(Stop.INTERRUPT);
+    }
+
+    /** Stops everything running now; later actions do not start. */
+    public void interrupt(Stop reason) {
+        if (!interrupted) {
+            stop = reason;
+        }
         interrupted = true;
         for (Runnable stopper : stoppers) {
             try {

@@ -1,14 +1,16 @@
 package io.dataload.execute;
 
 import io.dataload.config.ChainRun;
+import io.dataload.record.AttemptResult;
 import java.util.List;
 
 /**
- * Counts of a finished run, each entry's result, and the chained runs its handlers asked for; the
- * run succeeded when nothing failed.
+ * Counts of a finished run of one file, each entry's result (its last attempt), every attempt in
+ * the order they ended, and the chained runs its handlers asked for; the run succeeded when nothing
+ * failed.
  */
 public record RunOutcome(int done, int ignored, int failed, int notRun, List<ChainRun> chained,
-        List<EntryResult> entries) {
+        List<AttemptResult> entries, List<AttemptResult> attempts) {
 
     public boolean success() {
         return failed == 0;

@@ -14,6 +14,8 @@ import io.dataload.plan.Plan;
 import io.dataload.plan.PlannedAction;
 import io.dataload.plan.Planner;
 import io.dataload.notify.NotificationSender;
+import io.dataload.record.AttemptResult;
+import io.dataload.record.EntryOutcome;
 import io.dataload.record.ExecutionLog;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +43,8 @@ public final class Runner {
     private final Interruption interruption;
     private final NotificationSender notifications;
     private final List<ChainRun> chained = new ArrayList<>();
-    private final Map<String, EntryResult> results = new ConcurrentHashMap<>();
+    private final Map<String, AttemptResult> results = new ConcurrentHashMap<>();
+    private final List<AttemptResult> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public Runner(Plan plan, ExecutionLog log, ShellRunner shell, Map<ActionKind, ActionExecutor> executors,
             int poolSize, Interruption interruption, NotificationSender notifications) {
@@ -65,13 +68,13 @@ public final class Runner {
             runHooks(null, "OnSuccess", plan.file().onSuccess(), builtins);
             runHooks(null, "OnSuccessNotification", plan.file().onSuccessNotification(), builtins);
         }
-        List<EntryResult> entries = new ArrayList<>();
+        List<AttemptResult> entries = new ArrayList<>();
         for (PlannedAction action : plan.actions()) {
             entries.add(results.getOrDefault(action.name(),
-                    EntryResult.notRun(plan.file().displayPath(), plan.action(), action.name())));
+                    AttemptResult.notRun(plan.file().displayPath(), plan.action(), action.name())));
         }
         RunOutcome outcome = new RunOutcome(done, ignored, failed, plan.actions().size() - outcomes.size(),
-                List.copyOf(chained), entries);
+                List.copyOf(chained), entries, List.copyOf(attempts));
         log.add(null, "finished \"" + plan.action() + "\" over " + plan.file().displayPath() + " "
                 + (outcome.success() ? "successfully" : "with failures") + ": " + outcome);
         return outcome;
@@ -146,10 +149,13 @@ public final class Runner {
                 + (action.kind() == ActionKind.EXTRACT ? " -> " + plan.workDir().relativize(action.extractTarget()) : ""));
         ActionResult result = executors.get(action.kind()).execute(action);
         EntryOutcome outcome = decide(action, attempt, result);
+        // a native retry's failed attempt is recorded as failed; the entry's result is its last attempt
+        AttemptResult recorded = new AttemptResult(plan.file().displayPath(), plan.action(), action.name(),
+                outcome == null ? EntryOutcome.FAILED : outcome, attempt, started, Instant.now(), result.rows(),
+                result.failure() == null ? null : result.failure().masked(log.masker()::mask));
+        attempts.add(recorded);
         if (outcome != null) {
-            String error = outcome == EntryOutcome.INTERRUPTED ? "interrupted" : log.masker().mask(result.errorText());
-            results.put(action.name(), new EntryResult(plan.file().displayPath(), plan.action(), action.name(), outcome,
-                    attempt, started, Instant.now(), result.rows(), error));
+            results.put(action.name(), recorded);
         }
         return outcome;
     }

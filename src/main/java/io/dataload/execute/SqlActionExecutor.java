@@ -5,6 +5,7 @@ import io.dataload.db.Dialect;
 import io.dataload.db.ProcedureName;
 import io.dataload.db.SqlStatement;
 import io.dataload.plan.PlannedAction;
+import io.dataload.record.Failure;
 import io.dataload.record.ExecutionLog;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -48,13 +49,17 @@ public final class SqlActionExecutor extends ConnectedActionExecutor {
             return ActionResult.success(rows, start);
         } catch (SQLException e) {
             rollback(connection);
-            String where = action.scriptDisplay();
-            if (current != null) {
-                where += results[0] > 0
-                        ? ": statement " + (results[0] + 1)
-                        : ": statement " + index + " (line " + current.line() + ")";
+            Failure failure = SqlErrorText.failure(e, null);
+            if (current == null) {
+                return ActionResult.failure(failure.at(action.scriptDisplay(), null, null, null, null), start);
             }
-            return ActionResult.failure(SqlErrorText.of(e), where, start);
+            if (results[0] > 0) {
+                // a multi-statement text (MySQL): the failing statement is the one after those that returned
+                return ActionResult.failure(failure.at(action.scriptDisplay(), results[0] + 1, null, current.sql(),
+                        null), start);
+            }
+            return ActionResult.failure(failure.at(action.scriptDisplay(), index, current.line(), current.sql(), null),
+                    start);
         }
     }
 

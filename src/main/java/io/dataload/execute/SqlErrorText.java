@@ -1,11 +1,11 @@
 package io.dataload.execute;
 
+import io.dataload.record.Failure;
 import java.sql.SQLException;
 
 /**
- * The error text of a database failure, as MySQL's Python connector printed it and as legacy
- * {@code OnError} keys expect: {@code 1051 (42S02): Unknown table 'x'}. Without a vendor code
- * (PostgreSQL) it is {@code 42P01: ERROR: relation "x" does not exist}.
+ * A database failure as a typed {@link Failure}: the driver's message (DuckDB's repeated class name
+ * removed), SQLSTATE and vendor code as separate fields.
  */
 public final class SqlErrorText {
 
@@ -15,20 +15,17 @@ public final class SqlErrorText {
     private SqlErrorText() {
     }
 
-    public static String of(SQLException e) {
+    public static Failure failure(SQLException e, String context) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         if (message.startsWith(DRIVER_PREFIX)) {
             message = message.substring(DRIVER_PREFIX.length());
         }
-        int code = e.getErrorCode();
-        String state = e.getSQLState();
-        if (code != 0 && state != null) {
-            return code + " (" + state + "): " + message;
-        } else if (code != 0) {
-            return code + ": " + message;
-        } else if (state != null) {
-            return state + ": " + message;
-        }
-        return message;
+        Integer code = e.getErrorCode() == 0 ? null : e.getErrorCode();
+        return new Failure(message, e.getSQLState(), code, null, null, null, null, context);
+    }
+
+    /** The combined text OnError matches: {@code 1051 (42S02): Unknown table 'x'}. */
+    public static String of(SQLException e) {
+        return failure(e, null).errorText();
     }
 }

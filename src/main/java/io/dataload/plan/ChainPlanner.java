@@ -11,6 +11,7 @@ import io.dataload.config.Problem;
 import io.dataload.config.Problems;
 import io.dataload.config.ResourceReader;
 import io.dataload.config.TableEntry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,6 +103,11 @@ public final class ChainPlanner {
                 problems.add(chain.location(), "chain loops: " + String.join(" -> ", loop));
                 return null;
             }
+        }
+        if (!Files.isRegularFile(workDir.resolve(file))) {
+            problems.add(chain.location(), "chained run: file " + file + " not found"
+                    + (Files.isDirectory(workDir.resolve(file)) ? " (it is a folder)" : ""));
+            return null;
         }
         try {
             ActionFile target = new ActionFileReader().read(file, workDir.resolve(file));

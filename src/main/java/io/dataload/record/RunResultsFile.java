@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dataload.execute.EntryResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,18 +20,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The machine-readable results of a run, saved next to its log ({@code <log name>.results.json}):
- * per entry the file, action, status, attempt, times, rows and (masked) error. {@code --resume}
- * reads the latest one of a file and action.
+ * The machine-readable results of a run, saved next to its log ({@code <log name>.results.json}),
+ * in the spirit of dbt's {@code run_results.json}: a schema version, the tool's version, the masked
+ * command line, times and elapsed seconds, and per entry (and per attempt) the status, rows and the
+ * typed error fields. {@code --resume} reads the latest one of a file and action.
  */
 public final class RunResultsFile {
     public static final String SUFFIX = ".results.json";
+    /** Raised when a field changes meaning or goes away; new fields do not raise it. */
+    public static final int SCHEMA_VERSION = 2;
 
     private RunResultsFile() {
     }
 
-    public static Path write(Path dir, String logName, String file, String action, int attempt, Instant started,
-            boolean success, List<EntryResult> entries) throws IOException {
+    public static Path write(Path dir, String logName, RunSummary run) throws IOException {
         Files.createDirectories(dir);
         Path path = dir.resolve(logName.replaceFirst("\\.log$", "") + SUFFIX);
         Files.deleteIfExists(path);
@@ -43,30 +46,83 @@ public final class RunResultsFile {
         try (JsonGenerator out = new JsonFactory().createGenerator(Files.newBufferedWriter(path))) {
             out.useDefaultPrettyPrinter();
             out.writeStartObject();
-            out.writeStringField("file", file);
-            out.writeStringField("action", action);
-            out.writeNumberField("attempt", attempt);
-            out.writeStringField("started", started.toString());
-            out.writeStringField("finished", Instant.now().toString());
-            out.writeStringField("status", success ? "succeeded" : "failed");
+            out.writeNumberField("schema_version", SCHEMA_VERSION);
+            out.writeStringField("tool", "dataload");
+            out.writeStringField("tool_version", ToolVersion.get());
+            out.writeStringField("invoked_as", run.tool());
+            out.writeArrayFieldStart("arguments");
+            for (String argument : run.arguments()) {
+                out.writeString(argument);
+            }
+            out.writeEndArray();
+            out.writeStringField("file", run.file());
+            out.writeStringField("action", run.action());
+            out.writeNumberField("attempt", run.attempt());
+            out.writeStringField("started", run.started().toString());
+            out.writeStringField("finished", run.finished().toString());
+            out.writeNumberField("elapsed_seconds", seconds(Duration.between(run.started(), run.finished())));
+            out.writeStringField("status", run.status());
             out.writeArrayFieldStart("entries");
-            for (EntryResult entry : entries) {
-                out.writeStartObject();
-                out.writeStringField("file", entry.file());
-                out.writeStringField("action", entry.action());
-                out.writeStringField("entry", entry.entry());
-                out.writeStringField("status", entry.outcome().word());
-                out.writeNumberField("attempt", entry.attempt());
-                out.writeStringField("started", entry.started() == null ? null : entry.started().toString());
-                out.writeStringField("finished", entry.finished() == null ? null : entry.finished().toString());
-                out.writeNumberField("rows", entry.rows());
-                out.writeStringField("error", entry.error());
-                out.writeEndObject();
+            for (AttemptResult entry : run.entries()) {
+                write(out, entry);
+            }
+            out.writeEndArray();
+            out.writeArrayFieldStart("attempts");
+            for (AttemptResult attempt : run.attempts()) {
+                write(out, attempt);
             }
             out.writeEndArray();
             out.writeEndObject();
         }
         return path;
+    }
+
+    private static void write(JsonGenerator out, AttemptResult entry) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("file", entry.file());
+        out.writeStringField("action", entry.action());
+        out.writeStringField("entry", entry.entry());
+        out.writeStringField("status", entry.outcome().word());
+        out.writeNumberField("attempt", entry.attempt());
+        out.writeStringField("started", entry.started() == null ? null : entry.started().toString());
+        out.writeStringField("finished", entry.finished() == null ? null : entry.finished().toString());
+        if (entry.elapsed() == null) {
+            out.writeNullField("elapsed_seconds");
+        } else {
+            out.writeNumberField("elapsed_seconds", seconds(entry.elapsed()));
+        }
+        out.writeNumberField("rows", entry.rows());
+        out.writeStringField("error", entry.error());
+        Failure failure = entry.failure();
+        if (failure != null) {
+            out.writeObjectFieldStart("failure");
+            out.writeStringField("sqlstate", failure.sqlState());
+            if (failure.vendorCode() == null) {
+                out.writeNullField("vendor_code");
+            } else {
+                out.writeNumberField("vendor_code", failure.vendorCode());
+            }
+            out.writeStringField("message", failure.message());
+            out.writeStringField("script", failure.file());
+            writeNumber(out, "statement", failure.statement());
+            writeNumber(out, "line", failure.line());
+            out.writeStringField("statement_text", failure.statementText());
+            out.writeStringField("where", failure.where());
+            out.writeEndObject();
+        }
+        out.writeEndObject();
+    }
+
+    private static void writeNumber(JsonGenerator out, String name, Integer value) throws IOException {
+        if (value == null) {
+            out.writeNullField(name);
+        } else {
+            out.writeNumberField(name, value);
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1_000_000L / 1000.0;
     }
 
     /**
@@ -100,11 +156,12 @@ public final class RunResultsFile {
         return names;
     }
 
-    private static String finished(Path results) {
+    /** When a results file's run finished, as an instant: texts with fractions of different length do not sort. */
+    static Instant finished(Path results) {
         try {
-            return new ObjectMapper().readTree(results.toFile()).path("finished").asText();
-        } catch (IOException e) {
-            return "";
+            return Instant.parse(new ObjectMapper().readTree(results.toFile()).path("finished").asText());
+        } catch (IOException | DateTimeParseException e) {
+            return Instant.MIN;
         }
     }
 }

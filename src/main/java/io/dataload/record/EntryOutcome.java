@@ -1,4 +1,4 @@
-package io.dataload.execute;
+package io.dataload.record;
 
 import java.util.Locale;
 
