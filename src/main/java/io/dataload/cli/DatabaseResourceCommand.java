@@ -39,6 +39,10 @@ abstract class DatabaseResourceCommand implements Callable<Integer> {
     @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "30s", description = "How often to check while waiting.")
     String poll;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60m",
+            description = "How long to wait at most before giving up (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
     @Option(names = "--no-wait", description = "Do not wait for the database to become available or to go.")
     boolean noWait;
 
@@ -49,7 +53,7 @@ abstract class DatabaseResourceCommand implements Callable<Integer> {
 
     abstract String noun();
 
-    abstract DbSettings settings(Resources values, String identifier);
+    abstract DbSettings settings(Resources values, String identifier) throws ConfigException;
 
     abstract void create(Infrastructure aws, DbSettings settings);
 
@@ -68,6 +72,12 @@ abstract class DatabaseResourceCommand implements Callable<Integer> {
             if (interval == null) {
                 throw new ConfigException(new Location("--poll", 0, 0), "\"" + poll + "\" is not a duration like 30s");
             }
+            Duration limit = Retry.parseDuration(timeout);
+            if (limit == null) {
+                throw new ConfigException(new Location("--timeout", 0, 0), "\"" + timeout
+                        + "\" is not a duration like 60m");
+            }
+            deadline = limit;
             Infrastructure aws = new SdkInfrastructure(values.get("Region").orElse(null));
             return run(aws, values, identifier, interval, io.out());
         } catch (ConfigException e) {
@@ -77,8 +87,10 @@ abstract class DatabaseResourceCommand implements Callable<Integer> {
         }
     }
 
+    private Duration deadline;
+
     private int run(Infrastructure aws, Resources values, String identifier, Duration interval, PrintWriter out)
-            throws InterruptedException {
+            throws InterruptedException, ConfigException {
         switch (action) {
             case "create" -> {
                 create(aws, settings(values, identifier));
@@ -135,15 +147,27 @@ abstract class DatabaseResourceCommand implements Callable<Integer> {
                 out.println(noun() + " " + identifier + " did not become available: " + status);
                 return ExitCodes.ACTION_FAILED;
             }
-            Thread.sleep(interval.toMillis());
+            long waited = System.nanoTime() - start;
+            if (waited >= deadline.toNanos()) {
+                out.println(noun() + " " + identifier + " is still " + status + " after " + Retry.describe(deadline)
+                        + "; stopped waiting (--timeout)");
+                return ExitCodes.ACTION_FAILED;
+            }
+            Thread.sleep(Math.min(interval.toMillis(), Math.max(1, (deadline.toNanos() - waited) / 1_000_000)));
         }
     }
 
-    static int number(Resources values, String key, int fallback) {
-        try {
-            return values.get(key).map(Integer::parseInt).orElse(fallback);
-        } catch (NumberFormatException e) {
+    /** A whole number from the resource file, or the fallback when absent; anything else is a problem of the file. */
+    static int number(Resources values, String key, int fallback) throws ConfigException {
+        java.util.Optional<String> text = values.get(key);
+        if (text.isEmpty()) {
             return fallback;
+        }
+        try {
+            return Integer.parseInt(text.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(new Location(values.displayPath(), 0, 0), key + " must be a whole number, found \""
+                    + text.get() + "\"");
         }
     }
 }

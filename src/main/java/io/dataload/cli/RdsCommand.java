@@ -1,5 +1,6 @@
 package io.dataload.cli;
 
+import io.dataload.config.ConfigException;
 import io.dataload.aws.DbSettings;
 import io.dataload.aws.Infrastructure;
 import io.dataload.aws.Infrastructure.State;
@@ -30,7 +31,7 @@ final class RdsCommand extends DatabaseResourceCommand {
     }
 
     @Override
-    DbSettings settings(Resources v, String identifier) {
+    DbSettings settings(Resources v, String identifier) throws ConfigException {
         return new DbSettings(identifier, v.get("RDS.Engine").orElse("postgres"),
                 v.get("RDS.DBInstanceClass").orElse("db.t3.micro"), number(v, "RDS.AllocatedStorage", 20),
                 v.get("RDS.DBName").orElse(null), v.get("RDS.MasterUsername").orElse(null),

@@ -1,5 +1,6 @@
 package io.dataload.cli;
 
+import io.dataload.config.ConfigException;
 import io.dataload.aws.DbSettings;
 import io.dataload.aws.Infrastructure;
 import io.dataload.aws.Infrastructure.State;
@@ -30,7 +31,7 @@ final class RedshiftClusterCommand extends DatabaseResourceCommand {
     }
 
     @Override
-    DbSettings settings(Resources v, String identifier) {
+    DbSettings settings(Resources v, String identifier) throws ConfigException {
         return new DbSettings(identifier, "redshift", v.get("RedshiftCluster.NodeType").orElse("dc2.large"), 0,
                 v.get("RedshiftCluster.DBName").orElse(null), v.get("RedshiftCluster.MasterUsername").orElse(null),
                 v.get("RedshiftCluster.MasterUserPassword").orElse(null), number(v, "RedshiftCluster.Port", 5439),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +35,7 @@ final class HttpNotifier {
         if (fields.get("channel") != null) {
             body.put("channel", fields.get("channel"));
         }
-        post(URI.create(fields.get("webhook")), body.toString(), null);
+        post(uri(fields.get("webhook"), "webhook"), body.toString(), null);
         return "message sent";
     }
 
@@ -48,7 +49,7 @@ final class HttpNotifier {
         }
         String credentials = Base64.getEncoder().encodeToString(
                 (fields.get("user") + ":" + fields.get("password")).getBytes(StandardCharsets.UTF_8));
-        String answer = post(URI.create(instance(fields.get("instance")) + "/api/now/table/incident"), body.toString(),
+        String answer = post(uri(fields.get("instance") == null ? null : instance(fields.get("instance")) + "/api/now/table/incident", "instance"), body.toString(),
                 "Basic " + credentials);
         JsonNode number = JSON.readTree(answer).path("result").path("number");
         return "incident " + (number.isMissingNode() ? "created" : number.asText() + " created");
@@ -58,6 +59,22 @@ final class HttpNotifier {
     static String instance(String instance) {
         String base = instance.contains("://") ? instance : "https://" + instance + ".service-now.com";
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** A URL the client can use, else a permanent failure naming the field. */
+    private static URI uri(String text, String field) throws PermanentFailure {
+        if (text == null || text.isBlank()) {
+            throw new PermanentFailure("no " + field + " given");
+        }
+        try {
+            URI uri = new URI(text.strip());
+            if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+                throw new PermanentFailure("the " + field + " is not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new PermanentFailure("the " + field + " is not a valid URL: " + e.getReason());
+        }
     }
 
     private String post(URI uri, String body, String authorization) throws IOException, InterruptedException {
@@ -70,8 +87,10 @@ final class HttpNotifier {
         HttpResponse<String> response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             String text = response.body() == null ? "" : response.body().strip();
-            throw new IOException("HTTP " + response.statusCode() + (text.isEmpty() ? ""
-                    : ": " + (text.length() > 200 ? text.substring(0, 200) + "..." : text)));
+            String message = "HTTP " + response.statusCode() + (text.isEmpty() ? ""
+                    : ": " + (text.length() > 200 ? text.substring(0, 200) + "..." : text));
+            throw PermanentFailure.permanent(response.statusCode()) ? new PermanentFailure(message)
+                    : new IOException(message);
         }
         return response.body();
     }

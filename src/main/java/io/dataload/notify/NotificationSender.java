@@ -3,6 +3,7 @@ package io.dataload.notify;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import io.dataload.aws.AwsException;
 import io.dataload.aws.AwsServices;
 import java.time.Duration;
 import java.util.Map;
@@ -21,12 +22,26 @@ public final class NotificationSender {
     /** {@code aws} is asked for lazily: runs without SNS or SQS never touch AWS. */
     public NotificationSender(Supplier<AwsServices> aws, Duration firstDelay, int attempts) {
         this.aws = aws;
-        this.retry = RetryPolicy.builder().handle(Exception.class).withMaxAttempts(attempts)
+        this.retry = RetryPolicy.builder().handleIf(NotificationSender::transientFailure).withMaxAttempts(attempts)
                 .withBackoff(firstDelay, firstDelay.multipliedBy(8)).build();
     }
 
     public static NotificationSender standard(Supplier<AwsServices> aws) {
         return new NotificationSender(aws, Duration.ofMillis(500), 3);
+    }
+
+    /**
+     * Only what can succeed on a second try is retried: an I/O failure or a 5xx/408/429 answer, an
+     * AWS call the SDK calls retryable. A 4xx answer, a bad URL or a missing topic fails at once.
+     */
+    static boolean transientFailure(Throwable e) {
+        if (e instanceof PermanentFailure) {
+            return false;
+        }
+        if (e instanceof AwsException aws) {
+            return aws.retryable();
+        }
+        return e instanceof java.io.IOException;
     }
 
     private synchronized HttpNotifier http() {

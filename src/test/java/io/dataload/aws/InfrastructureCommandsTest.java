@@ -115,6 +115,30 @@ class InfrastructureCommandsTest {
     }
 
     @Test
+    void aWaitThatNeverEndsStopsAtItsDeadline() {
+        answers.put("CreateDBInstance", r -> "<CreateDBInstanceResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+                + "<CreateDBInstanceResult><DBInstance><DBInstanceIdentifier>MyTest</DBInstanceIdentifier></DBInstance>"
+                + "</CreateDBInstanceResult></CreateDBInstanceResponse>");
+        answers.put("DescribeDBInstances", r -> "<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+                + "<DescribeDBInstancesResult><DBInstances><DBInstance><DBInstanceStatus>creating</DBInstanceStatus>"
+                + "</DBInstance></DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>");
+        CliRun run = run("rds", "create", "--timeout", "200ms");
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().endsWith("RDS instance MyTest is still creating after 200ms; stopped waiting (--timeout)\n"),
+                run.out());
+    }
+
+    @Test
+    void aBadNumberInTheResourceFileIsAProblemOfTheFile() throws Exception {
+        Files.writeString(dir.resolve("res.yml"), Files.readString(dir.resolve("res.yml")).replace("RDS:\n",
+                "RDS:\n  AllocatedStorage: twenty\n"));
+        CliRun run = run("rds", "create");
+        assertEquals(2, run.exit(), run.all());
+        assertTrue(run.err().contains("RDS.AllocatedStorage must be a whole number, found \"twenty\""), run.err());
+        assertTrue(aws.requests().isEmpty(), "nothing was sent");
+    }
+
+    @Test
     void redshiftClusterEndpointAndStatus() {
         answers.put("DescribeClusters", r -> FakeAws.describeCluster("support.xyz.us-west-2.redshift.amazonaws.com", 5439));
         CliRun endpoint = run("redshift-cluster", "endpoint");

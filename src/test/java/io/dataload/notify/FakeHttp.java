@@ -17,6 +17,7 @@ final class FakeHttp implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile int failStatus = 503;
 
     FakeHttp() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -29,7 +30,7 @@ final class FakeHttp implements AutoCloseable {
             String answer = fail ? "down for maintenance" : exchange.getRequestURI().getPath().startsWith("/api/now/")
                     ? "{\"result\": {\"number\": \"INC0012345\", \"sys_id\": \"abc\"}}" : "ok";
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(fail ? 503 : exchange.getRequestURI().getPath().startsWith("/api/now/") ? 201 : 200,
+            exchange.sendResponseHeaders(fail ? failStatus : exchange.getRequestURI().getPath().startsWith("/api/now/") ? 201 : 200,
                     bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
@@ -40,6 +41,12 @@ final class FakeHttp implements AutoCloseable {
 
     /** The next {@code count} requests get HTTP 503. */
     void failNext(int count) {
+        failNext(count, 503);
+    }
+
+    /** The next {@code count} requests get HTTP {@code status}. */
+    void failNext(int count, int status) {
+        failStatus = status;
         failuresLeft.set(count);
     }
 
