@@ -24,6 +24,11 @@ public final class DataLoadCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = {"Debug logging of the drivers, the pool and the AWS SDK to stderr (secrets may appear"
+                    + " in driver logs). For finer control set -Dlogback.configurationFile=FILE in DATALOAD_JAVA_OPTS."})
+    boolean debug;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run or demo");

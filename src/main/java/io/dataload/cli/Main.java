@@ -6,6 +6,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // before anything logs: logging is configured once, on first use
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            System.setProperty(io.dataload.record.ConsoleLogConfigurator.DEBUG_PROPERTY, "true");
+        }
         System.exit(DataLoadCommand.commandLine(args).execute(args));
     }
 }

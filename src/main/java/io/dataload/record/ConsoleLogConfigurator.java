@@ -10,16 +10,24 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * Library logging (HikariCP, drivers): warnings and errors to stderr. Configured in code because
- * reading an XML configuration costs a noticeable part of the start-up of a short run.
+ * Library logging (HikariCP, drivers, the AWS SDK): warnings and errors to stderr, everything with
+ * {@code --debug}. Configured in code because reading an XML configuration costs a noticeable part
+ * of the start-up of a short run; a configuration named by the standard
+ * {@code -Dlogback.configurationFile=FILE} (through {@code DATALOAD_JAVA_OPTS}) takes over instead.
  */
 public final class ConsoleLogConfigurator extends ContextAwareBase implements Configurator {
 
+    public static final String DEBUG_PROPERTY = "dataload.debug";
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        boolean debug = Boolean.getBoolean(DEBUG_PROPERTY);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%level %logger{0}: %msg%n");
+        encoder.setPattern(debug ? "%d{HH:mm:ss.SSS} [%thread] %level %logger: %msg%n" : "%level %logger{0}: %msg%n");
         encoder.start();
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
@@ -28,7 +36,7 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
         appender.setEncoder(encoder);
         appender.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.WARN);
+        root.setLevel(debug ? Level.DEBUG : Level.WARN);
         root.addAppender(appender);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
