@@ -57,6 +57,7 @@ public final class DataLoadCommand implements Runnable {
         commands.put("redshift-cluster", RedshiftClusterCommand.class);
         commands.put("vpc", VpcCommand.class);
         commands.put("help", CommandLine.HelpCommand.class);
+        commands.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
         return commands;
     }
 
@@ -73,7 +74,8 @@ public final class DataLoadCommand implements Runnable {
             Warmup.start();
         }
         CommandLine commandLine = new CommandLine(new DataLoadCommand());
-        if (first != null && !first.equals("help") && SUBCOMMANDS.containsKey(first)) {
+        if (first != null && !first.equals("help") && !first.equals("generate-completion")
+                && SUBCOMMANDS.containsKey(first)) {
             commandLine.addSubcommand(first, SUBCOMMANDS.get(first));
         } else if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {
             // the version alone needs no subcommand

@@ -25,6 +25,17 @@ class RunCommandTest {
     }
 
     @Test
+    void helpDescribesPositionalsExitCodesAndCompletionIsOffered() {
+        CliRun plan = CliRun.of("plan", "--help");
+        assertTrue(plan.out().contains("ACTIONS.json           The action file."), plan.out());
+        assertTrue(plan.out().contains("143   terminated (SIGTERM)"), plan.out());
+        CliRun completion = CliRun.of("generate-completion");
+        assertEquals(0, completion.exit(), completion.all());
+        assertTrue(completion.out().contains("redshift-cluster") && completion.out().contains("complete -F"),
+                completion.out());
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         CliRun help = CliRun.of("--help");
         assertEquals(0, help.exit());
