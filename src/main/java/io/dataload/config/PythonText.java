@@ -1,8 +1,7 @@
 package io.dataload.config;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -64,21 +63,59 @@ public final class PythonText {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
         String sign = d < 0 ? "-" : "";
-        BigDecimal exact = new BigDecimal(Math.abs(d));
-        BigDecimal shortest = exact;
-        for (int precision = 1; precision <= 17; precision++) {
-            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (rounded.doubleValue() == Math.abs(d)) {
-                shortest = rounded;
-                break;
+        // the shortest digits that read back as the same double (Schubfach, as Python's repr finds them),
+        // laid out by Python's rules below
+        String text = NumberOutput.toString(Math.abs(d), true);
+        int e = text.indexOf('E');
+        int exponent = e < 0 ? 0 : Integer.parseInt(text.substring(e + 1));
+        String mantissa = e < 0 ? text : text.substring(0, e);
+        int dot = mantissa.indexOf('.');
+        String whole = dot < 0 ? mantissa : mantissa.substring(0, dot);
+        String digits = dot < 0 ? mantissa : whole + mantissa.substring(dot + 1);
+        int decimalPoint = whole.length() + exponent;
+        int lead = 0;
+        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+            lead++;
+        }
+        digits = digits.substring(lead);
+        decimalPoint -= lead;
+        int end = digits.length();
+        while (end > 1 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        digits = digits.substring(0, end);
+        if (digits.length() == 2) {
+            // the writer prints at least two digits; Python's repr prefers one where one reads back the same
+            String one = oneDigit(Math.abs(d), digits, decimalPoint);
+            if (one != null) {
+                return sign + layout(one.substring(1), decimalPoint + (one.charAt(0) == '+' ? 1 : 0));
             }
         }
-        String digits = shortest.unscaledValue().toString().replaceAll("0+$", "");
-        if (digits.isEmpty()) {
-            digits = "0";
-        }
-        int decimalPoint = shortest.precision() - shortest.scale();
         return sign + layout(digits, decimalPoint);
+    }
+
+    /**
+     * The one-digit decimal nearest to {@code d} that reads back as {@code d}, or null: {@code +}
+     * before the digit when rounding up carried into a new place (9.5 to 10).
+     */
+    private static String oneDigit(double d, String digits, int decimalPoint) {
+        int low = digits.charAt(0) - '0';
+        String best = null;
+        BigDecimal bestDistance = null;
+        BigDecimal exact = new BigDecimal(d);
+        for (int digit : new int[] {low, low + 1}) {
+            boolean carry = digit == 10;
+            String text = (carry ? "1" : String.valueOf(digit)) + "e" + (decimalPoint - (carry ? 0 : 1));
+            if (digit == 0 || Double.parseDouble(text) != d) {
+                continue;
+            }
+            BigDecimal distance = new BigDecimal(text).subtract(exact).abs();
+            if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
+                best = (carry ? "+1" : "=" + digit);
+                bestDistance = distance;
+            }
+        }
+        return best;
     }
 
     private static String layout(String digits, int decimalPoint) {
