@@ -47,7 +47,9 @@ public final class ActionFileReader extends NodeReader {
     private void checkKeys(Node object, List<String> known, String where) {
         for (Map.Entry<String, Node> field : object.fields().entrySet()) {
             String key = field.getKey();
-            if (known.contains(key) || (known.contains(ON_SUCCESS) && key.startsWith(ON_SUCCESS))) {
+            // "$schema" points an editor at docs/action-file.schema.json; it means nothing to a run
+            if (known.contains(key) || (known.contains(ON_SUCCESS) && key.startsWith(ON_SUCCESS))
+                    || (known.contains(ON_SUCCESS) && key.equals("$schema"))) {
                 continue;
             }
             problems.warn(field.getValue().location(), where + "unknown key \"" + key + "\" is ignored"
