@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataload.aws.ElasticMq;
 import io.dataload.aws.FakeAws;
 import io.dataload.aws.FakeAws.Request;
 import io.dataload.cli.CliRun;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Native notifications at the wire: Slack and ServiceNow against a local HTTP server, SQS with the
- * real AWS SDK against a local server (aws.endpointUrl). A failing run sends one Slack message and
+ * real AWS SDK against ElasticMQ, a real SQS implementation (aws.endpointUrlSqs), SNS against a
+ * local wire fake (aws.endpointUrl). A failing run sends one Slack message and
  * one ServiceNow incident with the error; a successful one a Slack message and an SQS message.
  */
 class NotificationsTest {
@@ -37,18 +37,16 @@ class NotificationsTest {
     Path dir;
     private FakeHttp http;
     private FakeAws aws;
+    private ElasticMq sqs;
 
     @BeforeEach
     void servers() throws Exception {
         http = new FakeHttp();
         Map<String, Function<Request, String>> answers = Map.of(
-                "GetQueueUrl", r -> FakeAws.jsonError("QueueDoesNotExist", "The specified queue does not exist."),
-                "CreateQueue", r -> "{\"QueueUrl\": \"" + aws.url() + "/000000000000/" + r.form().get("QueueName") + "\"}",
-                "SendMessage", r -> "{\"MessageId\": \"msg-1\", \"MD5OfMessageBody\": \"" + md5(r.form().get("MessageBody"))
-                        + "\"}",
                 "Publish", r -> "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
                         + "<MessageId>pub-7</MessageId></PublishResult></PublishResponse>");
         aws = new FakeAws(answers);
+        sqs = new ElasticMq();
         System.setProperty("aws.endpointUrl", aws.url());
         System.setProperty("aws.accessKeyId", "AKIDFAKE");
         System.setProperty("aws.secretAccessKey", "fakeSecret");
@@ -66,6 +64,7 @@ class NotificationsTest {
         System.clearProperty("aws.secretAccessKey");
         http.close();
         aws.close();
+        sqs.close();
     }
 
     private CliRun run(String script) throws Exception {
@@ -102,7 +101,10 @@ class NotificationsTest {
         assertEquals("2", body.path("urgency").asText());
         assertTrue(body.path("description").asText().contains("missing_table"), incident.body());
         assertTrue(run.out().contains("OnErrorNotification: servicenow: incident INC0012345 created"), run.out());
-        assertTrue(aws.requests().isEmpty(), "no SQS message for a failed run");
+        assertTrue(aws.requests().isEmpty(), "no SNS message for a failed run");
+        try (var client = sqs.client()) {
+            assertTrue(client.listQueues().queueUrls().isEmpty(), "no SQS message (nor queue) for a failed run");
+        }
         String logs = logs();
         assertFalse(logs.contains("s3cr3tHookPath") || logs.contains("sn-pass-123") || run.all().contains("s3cr3tHookPath"),
                 logs);
@@ -115,16 +117,15 @@ class NotificationsTest {
         List<FakeHttp.Request> slack = http.requests("/services/");
         assertEquals(1, slack.size());
         assertEquals("{\"text\":\"load done\",\"channel\":\"#etl\"}", slack.get(0).body());
-        assertEquals(List.of("GetQueueUrl", "CreateQueue", "SendMessage", "Publish"),
-                aws.requests().stream().map(Request::action).toList());
-        Request publish = aws.requests().get(3);
+        assertEquals(List.of("Publish"), aws.requests().stream().map(Request::action).toList());
+        Request publish = aws.requests().get(0);
         assertEquals(List.of("arn:aws:sns:eu-west-1:123456789012:ETL", "a ready", "load finished"),
                 List.of(publish.form().get("TopicArn"), publish.form().get("Subject"), publish.form().get("Message")));
         assertTrue(run.out().contains("OnSuccessNotification: sns: published, message id pub-7"), run.out());
-        Request send = aws.requests().get(2);
-        assertEquals("DataAreReady", send.form().get("MessageBody"));
-        assertTrue(send.form().get("QueueUrl").endsWith("/DataReadiness"));
-        assertTrue(send.authorization().contains("/eu-west-1/sqs/aws4_request"), send.authorization());
+        // the queue did not exist: it was created, as the Python helper did, and holds the one message
+        List<String> bodies = sqs.receiveAll("DataReadiness").stream().map(m -> m.body()).toList();
+        assertEquals(List.of("DataAreReady"), bodies);
+        assertTrue(run.out().contains("OnSuccessNotification: sqs: sent, message id "), run.out());
         assertTrue(http.requests("/api/now/").isEmpty());
     }
 
@@ -146,14 +147,5 @@ class NotificationsTest {
             }
         }
         return text.toString();
-    }
-
-    private static String md5(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-            return String.format("%032x", new BigInteger(1, digest));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
