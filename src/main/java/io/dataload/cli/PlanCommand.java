@@ -1,7 +1,6 @@
 package io.dataload.cli;
 
 import io.dataload.config.Answer;
-import io.dataload.config.ConfigException;
 import io.dataload.config.ErrorPolicy;
 import io.dataload.config.ErrorRule;
 import io.dataload.config.Hook;
@@ -53,9 +52,8 @@ public final class PlanCommand implements Callable<Integer> {
                 .withResources(inputOptions.resources).withParams(inputOptions.params.params);
         request = request.from(target.startingTable, target.attempt);
         CheckedRequest checked = FrontDoor.check(request);
-        io.warnings(checked.warnings());
-        if (!checked.valid()) {
-            return io.problems(new ConfigException(checked.problems()));
+        if (io.checked(checked) != ExitCodes.SUCCESS) {
+            return ExitCodes.BAD_INPUT;
         }
         Plan plan = checked.plan();
         SecretMasker masker = new SecretMasker(plan.placeholderValues());

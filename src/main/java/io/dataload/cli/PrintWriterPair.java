@@ -2,6 +2,7 @@ package io.dataload.cli;
 
 import io.dataload.config.ConfigException;
 import io.dataload.config.Problem;
+import io.dataload.plan.CheckedRequest;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,15 @@ record PrintWriterPair(PrintWriter out, PrintWriter err) {
         err.println("dataload: " + message);
         err.flush();
         return ExitCodes.ACTION_FAILED;
+    }
+
+    /**
+     * What the front door found: warnings always, then every problem. Exit 2 when there is any
+     * problem, else 0 (the command goes on).
+     */
+    int checked(CheckedRequest checked) {
+        warnings(checked.warnings());
+        return checked.valid() ? ExitCodes.SUCCESS : problems(new ConfigException(checked.problems()));
     }
 
     int problems(ConfigException e) {

@@ -39,9 +39,8 @@ final class RunConsole {
     int run(RunRequest request) {
         PrintWriterPair io = new PrintWriterPair(out, err);
         CheckedRequest checked = FrontDoor.check(request);
-        io.warnings(checked.warnings());
-        if (!checked.valid()) {
-            return io.problems(new ConfigException(checked.problems()));
+        if (io.checked(checked) != ExitCodes.SUCCESS) {
+            return ExitCodes.BAD_INPUT;
         }
         RunSession session = new RunSession(this::live);
         RunReport report;

@@ -1,6 +1,5 @@
 package io.dataload.cli;
 
-import io.dataload.config.ConfigException;
 import io.dataload.plan.CheckedRequest;
 import io.dataload.plan.FrontDoor;
 import io.dataload.plan.RunRequest;
@@ -41,9 +40,8 @@ public final class ValidateCommand implements Callable<Integer> {
         RunRequest request = RunRequest.of(inputOptions.workDir(), actionFile, action)
                 .withResources(inputOptions.resources).withParams(inputOptions.params.params);
         CheckedRequest checked = FrontDoor.check(request, action == null ? List.of() : List.of(action));
-        io.warnings(checked.warnings());
-        if (!checked.valid()) {
-            return io.problems(new ConfigException(checked.problems()));
+        if (io.checked(checked) != ExitCodes.SUCCESS) {
+            return ExitCodes.BAD_INPUT;
         }
         List<String> actions = action != null ? List.of(action) : FrontDoor.actionsOf(checked.plan().file());
         io.out().println(actionFile + ": ok (" + actions.size() + " action" + (actions.size() == 1 ? "" : "s")

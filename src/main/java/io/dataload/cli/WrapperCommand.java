@@ -93,9 +93,9 @@ abstract class WrapperCommand implements Callable<Integer> {
             AwsServices aws = null;
             if (settings.host() == null) {
                 if (settings.identifier() == null) {
-                    String key = engine == Engine.REDSHIFT ? "ClusterIdentifier" : "DBInstanceIdentifier";
                     return io.problems(new ConfigException(new Location(resources, 0, 0), "no database host: add "
-                            + engine.section() + ".Endpoint or " + engine.section() + "." + key
+                            + engine.section() + ".Endpoint or " + engine.section() + "."
+                            + DatabaseSettings.identifierKey(engine.section())
                             + " (looked up in AWS) to the resource file, or give --host"));
                 }
                 aws = new SdkAwsServices(values.get("Region").orElse(null));

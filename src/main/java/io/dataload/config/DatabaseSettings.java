@@ -30,21 +30,26 @@ public record DatabaseSettings(String host, Integer port, String database, Strin
      */
     public static DatabaseSettings read(String section, Environment names, Resources resources, Map<String, String> env,
             DatabaseSettings commandLine) throws ConfigException {
-        String identifierKey = section.equals("RedshiftCluster") ? "ClusterIdentifier" : "DBInstanceIdentifier";
         String host = first(commandLine.host, endpoint(section, resources), env.get(names.host()));
-        String port = commandLine.port != null ? commandLine.port.toString()
-                : first(null, resources.get(section + ".Port"), env.get(names.port()));
-        Integer portNumber = null;
-        if (port != null) {
-            String from = resources.get(section + ".Port").isPresent() && commandLine.port == null
-                    ? resources.displayPath() + ": " + section + ".Port" : names.port();
-            portNumber = port(port, from);
+        Integer portNumber = commandLine.port;
+        if (portNumber == null) {
+            Optional<String> filePort = resources.get(section + ".Port").filter(v -> !v.isEmpty() && !v.equals("None"));
+            String port = filePort.orElse(env.get(names.port()));
+            if (port != null && !port.isEmpty()) {
+                portNumber = port(port, filePort.isPresent() ? resources.displayPath() + ": " + section + ".Port"
+                        : names.port());
+            }
         }
         return new DatabaseSettings(host, portNumber,
                 first(commandLine.database, resources.get(section + ".DBName"), env.get(names.database())),
                 first(commandLine.user, resources.get(section + ".MasterUsername"), env.get(names.user())),
                 first(commandLine.password, resources.get(section + ".MasterUserPassword"), env.get(names.password())),
-                first(commandLine.identifier, resources.get(section + "." + identifierKey), null));
+                first(commandLine.identifier, resources.get(section + "." + identifierKey(section)), null));
+    }
+
+    /** The key naming the AWS resource whose endpoint can be looked up: an RDS instance or a Redshift cluster. */
+    public static String identifierKey(String section) {
+        return section.equals("RedshiftCluster") ? "ClusterIdentifier" : "DBInstanceIdentifier";
     }
 
     /** The same settings with a host and port found elsewhere (an AWS endpoint look-up). */

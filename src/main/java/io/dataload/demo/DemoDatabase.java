@@ -3,6 +3,8 @@ package io.dataload.demo;
 import io.dataload.config.ConfigException;
 import io.dataload.config.DatabaseSettings;
 import io.dataload.config.Resources;
+import io.dataload.db.DatabaseTarget;
+import io.dataload.db.Engine;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,9 +22,7 @@ public record DemoDatabase(String engine, String host, int port, String database
 
     public static DemoDatabase of(String engine, Resources resources, Map<String, String> env) throws ConfigException {
         boolean postgres = engine.equals("postgres");
-        DatabaseSettings settings = DatabaseSettings.read("RDS",
-                postgres ? DatabaseSettings.Environment.POSTGRES : DatabaseSettings.Environment.MYSQL, resources, env,
-                DatabaseSettings.NONE);
+        DatabaseSettings settings = DatabaseTarget.settings(Engine.named(engine), resources, env);
         return new DemoDatabase(engine, or(settings.host(), "127.0.0.1"),
                 settings.port() != null ? settings.port() : postgres ? 5432 : 3306,
                 or(settings.database(), "dataload_demo"), or(settings.user(), postgres ? "postgres" : "root"),
@@ -39,8 +39,8 @@ public record DemoDatabase(String engine, String host, int port, String database
     }
 
     private String url(String db) {
-        String scheme = engine.equals("postgres") ? "jdbc:postgresql://" : "jdbc:mysql://";
-        return scheme + host + ":" + port + "/" + db + "?user=" + user + "&password=" + password;
+        return Engine.named(engine).url(new DatabaseSettings(host, port, db, null, null, null)) + "?user=" + user
+                + "&password=" + password;
     }
 
     /** Creates the database when it does not exist yet. */

@@ -62,7 +62,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                 } catch (SQLException e) {
                     rollback(connection);
                     return ActionResult.failure(SqlErrorText.failure(e, null).at(action.scriptDisplay(), i + 1,
-                            statement.line(), statement.sql(), null), start);
+                            statement.line(), statement.sql()), start);
                 }
             }
             connection.commit();

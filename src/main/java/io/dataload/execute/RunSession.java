@@ -123,8 +123,9 @@ public final class RunSession {
                 outcome.chained().forEach(chain -> runs.add(next.chains().get(chain)));
             }
         } catch (InterruptedException e) {
+            // the flag stays cleared: the log and the results are still written below, and NIO
+            // channels refuse to write on an interrupted thread
             interruption.interrupt();
-            Thread.currentThread().interrupt();
         }
         if (interruption.interrupted()) {
             log.add(null, "interrupted: running actions were stopped and rolled back; --resume completes the run");

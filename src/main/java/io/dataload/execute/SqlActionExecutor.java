@@ -51,14 +51,14 @@ public final class SqlActionExecutor extends ConnectedActionExecutor {
             rollback(connection);
             Failure failure = SqlErrorText.failure(e, null);
             if (current == null) {
-                return ActionResult.failure(failure.at(action.scriptDisplay(), null, null, null, null), start);
+                return ActionResult.failure(failure.at(action.scriptDisplay(), null, null, null), start);
             }
             if (results[0] > 0) {
                 // a multi-statement text (MySQL): the failing statement is the one after those that returned
-                return ActionResult.failure(failure.at(action.scriptDisplay(), results[0] + 1, null, current.sql(),
-                        null), start);
+                return ActionResult.failure(failure.at(action.scriptDisplay(), results[0] + 1, null, current.sql()),
+                        start);
             }
-            return ActionResult.failure(failure.at(action.scriptDisplay(), index, current.line(), current.sql(), null),
+            return ActionResult.failure(failure.at(action.scriptDisplay(), index, current.line(), current.sql()),
                     start);
         }
     }

@@ -23,9 +23,4 @@ public final class SqlErrorText {
         Integer code = e.getErrorCode() == 0 ? null : e.getErrorCode();
         return new Failure(message, e.getSQLState(), code, null, null, null, null, context);
     }
-
-    /** The combined text OnError matches: {@code 1051 (42S02): Unknown table 'x'}. */
-    public static String of(SQLException e) {
-        return failure(e, null).errorText();
-    }
 }

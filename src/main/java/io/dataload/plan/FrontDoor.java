@@ -80,15 +80,6 @@ public final class FrontDoor {
                 List.copyOf(warnings));
     }
 
-    /** Checks and plans, or throws every problem found. */
-    public static CheckedRequest plan(RunRequest request) throws ConfigException {
-        CheckedRequest checked = check(request);
-        if (!checked.valid()) {
-            throw new ConfigException(checked.problems());
-        }
-        return checked;
-    }
-
     /** Every action the file's entries define, in order of first appearance. */
     public static List<String> actionsOf(ActionFile file) {
         Set<String> actions = new LinkedHashSet<>();

@@ -54,18 +54,8 @@ public record RunRequest(
                 database, pool, logDir, resume, arguments);
     }
 
-    public RunRequest withDatabase(String url) {
-        return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
-                url, pool, logDir, resume, arguments);
-    }
-
     public RunRequest from(String table, int attemptNumber) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, table, attemptNumber, params,
-                database, pool, logDir, resume, arguments);
-    }
-
-    public RunRequest withAction(String name) {
-        return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, name, startingTable, attempt, params,
                 database, pool, logDir, resume, arguments);
     }
 }

@@ -53,8 +53,8 @@ public record Failure(
     }
 
     /** The same failure located in a script: file, statement number, first line, text. */
-    public Failure at(String file, Integer statement, Integer line, String statementText, String context) {
-        return new Failure(message, sqlState, vendorCode, file, statement, line, statementText, context);
+    public Failure at(String file, Integer statement, Integer line, String statementText) {
+        return new Failure(message, sqlState, vendorCode, file, statement, line, statementText, null);
     }
 
     /** The same failure with another context (a timeout says what was stopped). */

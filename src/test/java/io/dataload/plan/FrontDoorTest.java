@@ -38,4 +38,15 @@ class FrontDoorTest {
         assertEquals(List.of("a.json:2:23: chained run: file nope.json not found"),
                 checked.problems().stream().map(Problem::toString).toList());
     }
+
+    @Test
+    void aSchemaKeyAtTheTopIsForEditorsAndWarnsNowhereElse() throws Exception {
+        Files.writeString(dir.resolve("ok.sh"), "true");
+        Files.writeString(dir.resolve("a.json"), "{\"$schema\": \"./docs/action-file.schema.json\",\n"
+                + " \"Tables\": [{\"name\": \"a\", \"scripts\": {\"exec\": {\"file\": \"ok.sh\", \"$schema\": \"x\"}}}]}");
+        CheckedRequest checked = FrontDoor.check(RunRequest.of(dir, "a.json", "exec"));
+        assertTrue(checked.valid(), checked.problems().toString());
+        assertEquals(1, checked.warnings().size(), checked.warnings().toString());
+        assertTrue(checked.warnings().get(0).toString().contains("a.json:2:"), checked.warnings().toString());
+    }
 }
