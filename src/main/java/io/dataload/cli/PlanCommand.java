@@ -10,6 +10,7 @@ import io.dataload.plan.CheckedRequest;
 import io.dataload.plan.FrontDoor;
 import io.dataload.plan.RunRequest;
 import io.dataload.plan.Plan;
+import io.dataload.plan.HookGroup;
 import io.dataload.plan.PlannedAction;
 import io.dataload.record.SecretMasker;
 import java.io.PrintWriter;
@@ -65,7 +66,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, Plan plan, SecretMasker masker) {
-        out.println((plan.chained() ? "then " : "") + "run \"" + plan.action() + "\" over " + plan.file().displayPath()
+        out.println((plan.chained() ? "then " : "") + "run \"" + plan.action() + "\" over " + plan.filePath()
                 + ", attempt " + plan.attempt() + ": " + (plan.mode() == Mode.PARALLEL
                 ? "in parallel, " + plan.actions().size() + (plan.actions().size() == 1 ? " entry" : " entries") : "in order"));
         int step = 0;
@@ -76,24 +77,24 @@ public final class PlanCommand implements Callable<Integer> {
             if (verbose && action.kind() != ActionKind.COPY) {
                 masker.mask(action.script()).strip().lines().forEach(line -> out.println("       | " + line));
             }
-            String policy = policy(action.spec().onError(), "action")
-                    + policy(action.entry().onError(), "table") + policy(plan.file().onError(), "file");
+            String policy = policy(action.onError().action(), "action")
+                    + policy(action.onError().table(), "table") + policy(action.onError().file(), "file");
             out.println("       on error: " + (policy.isEmpty() ? "Stop" : policy.substring(2)));
-            hooks(out, "on success", action.spec().onSuccess(), masker);
+            hooks(out, "on success", action.onSuccess().hooks(), masker);
         }
-        hooks(out, "after all, OnSuccess" + plan.action(), plan.file().onSuccessFor(plan.action()), masker);
-        hooks(out, "after all, OnSuccess", plan.file().onSuccess(), masker);
-        hooks(out, "after all, OnSuccessNotification", plan.file().onSuccessNotification(), masker);
-        hooks(out, "on any failure, OnErrorNotification", plan.file().onErrorNotification(), masker);
+        for (HookGroup group : plan.afterSuccess()) {
+            hooks(out, "after all, " + group.label(), group.hooks(), masker);
+        }
+        hooks(out, "on any failure, OnErrorNotification", plan.onErrorNotification().hooks(), masker);
     }
 
     private static String describe(PlannedAction action) {
         return switch (action.kind()) {
             case EXEC -> "shell " + action.scriptDisplay();
-            case EXTRACT -> "extract " + action.scriptDisplay() + " -> " + action.extractTarget().getFileName();
+            case EXTRACT -> "extract " + action.scriptDisplay() + " -> " + action.extract().file().getFileName();
             case COPY -> "copy " + action.scriptDisplay() + " into " + action.copy().table();
-            default -> "SQL " + action.scriptDisplay() + (action.spec().timeout() == null ? ""
-                    : " (timeout " + io.dataload.config.Retry.describe(action.spec().timeout()) + ")");
+            default -> "SQL " + action.scriptDisplay() + (action.timeout() == null ? ""
+                    : " (timeout " + io.dataload.config.Retry.describe(action.timeout()) + ")");
         };
     }
 

@@ -43,7 +43,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (io.checked(checked) != ExitCodes.SUCCESS) {
             return ExitCodes.BAD_INPUT;
         }
-        List<String> actions = action != null ? List.of(action) : FrontDoor.actionsOf(checked.plan().file());
+        List<String> actions = checked.actionsChecked();
         io.out().println(actionFile + ": ok (" + actions.size() + " action" + (actions.size() == 1 ? "" : "s")
                 + " checked: " + String.join(", ", actions) + ")");
         io.out().flush();

@@ -34,12 +34,12 @@ abstract class ConnectedActionExecutor implements ActionExecutor {
         }
         StatementTracker tracker = new StatementTracker(connection);
         ActionResult result;
-        try (ActionTimer timer = ActionTimer.start(action.spec().timeout(), () -> stop(tracker));
+        try (ActionTimer timer = ActionTimer.start(action.timeout(), () -> stop(tracker));
                 AutoCloseable registration = interruption.register(() -> stop(tracker))) {
             result = run(tracker.connection(), action, start);
             if (timer.expired() && !result.ok()) {
                 result = ActionResult.failure(result.failure().withMessage(ActionTimer.TIMEOUT)
-                        .withContext(result.where() + ", stopped after " + Retry.describe(action.spec().timeout())),
+                        .withContext(result.where() + ", stopped after " + Retry.describe(action.timeout())),
                         start);
             }
         } catch (Exception e) {

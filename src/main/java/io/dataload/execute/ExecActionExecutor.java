@@ -19,13 +19,13 @@ public final class ExecActionExecutor implements ActionExecutor {
     public ActionResult execute(PlannedAction action) throws InterruptedException {
         Instant start = Instant.now();
         log.detail(action.name(), action.script().strip());
-        ShellResult result = shell.run(action.script(), action.spec().timeout());
+        ShellResult result = shell.run(action.script(), action.timeout());
         if (!result.output().isEmpty()) {
             log.add(action.name(), "output: " + result.output());
         }
         if (result.timedOut()) {
             return ActionResult.failure(ActionTimer.TIMEOUT, action.scriptDisplay() + ", stopped after "
-                    + Retry.describe(action.spec().timeout()), start);
+                    + Retry.describe(action.timeout()), start);
         }
         if (result.exitCode() == 0) {
             return ActionResult.success(0, start);

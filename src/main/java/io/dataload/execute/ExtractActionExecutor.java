@@ -46,7 +46,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
             if (statements.isEmpty()) {
                 return ActionResult.failure("the extract script has no query", action.scriptDisplay(), start);
             }
-            Path target = action.extractTarget();
+            Path target = action.extract().file();
             Files.createDirectories(target.toAbsolutePath().getParent());
             temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
             long rows = 0;
@@ -73,7 +73,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
         } catch (SQLException e) {
             return ActionResult.failure(SqlErrorText.failure(e, action.scriptDisplay()), start);
         } catch (IOException e) {
-            return ActionResult.failure("cannot write " + action.extractTarget() + ": " + e.getMessage(),
+            return ActionResult.failure("cannot write " + action.extract().file() + ": " + e.getMessage(),
                     action.scriptDisplay(), start);
         } finally {
             if (temp != null) {
@@ -89,7 +89,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
     /** The engine's own export when it gives the same bytes, else a streamed result set. */
     private long extract(Connection connection, Statement jdbc, String query, Path file, PlannedAction action)
             throws SQLException, IOException {
-        CsvDialect csv = action.csv();
+        CsvDialect csv = action.extract().csv();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
             OptionalLong exported = !"false".equals(System.getProperty(NATIVE)) ? source.dialect().copyOut(connection, query, csv, out) : OptionalLong.empty();
             if (exported.isPresent()) {

@@ -112,7 +112,7 @@ public final class RunSession {
             while (!runs.isEmpty() && !interruption.interrupted()) {
                 Plan next = runs.poll();
                 if (next != plan) {
-                    log.add(null, "chained run \"" + next.action() + "\" over " + next.file().displayPath() + ", "
+                    log.add(null, "chained run \"" + next.action() + "\" over " + next.filePath() + ", "
                             + next.mode().fileName() + ", " + next.actions().size() + " entries");
                 }
                 RunOutcome outcome = new Runner(next, log, executors.hookShell(), executors.byKind(), poolSize,
@@ -166,7 +166,7 @@ public final class RunSession {
                 throw new ConfigException(Location.file(Path.of(request.actionFile())), "--resume: no earlier run of \""
                         + request.action() + "\" over this file in " + request.logDir() + "/ to resume");
             }
-            return RunResultsFile.toRerun(last.get(), plan.file().displayPath(), request.action());
+            return RunResultsFile.toRerun(last.get(), plan.filePath(), request.action());
         } catch (IOException e) {
             throw new ConfigException(Location.file(Path.of(request.logDir())),
                     "--resume: cannot read the last run's results: " + e.getMessage());

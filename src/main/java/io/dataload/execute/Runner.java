@@ -9,10 +9,9 @@ import io.dataload.config.Retry;
 import io.dataload.config.ErrorPolicy.Decision;
 import io.dataload.config.Mode;
 import io.dataload.plan.ActionKind;
-import io.dataload.plan.ErrorDecider;
+import io.dataload.plan.HookGroup;
 import io.dataload.plan.Plan;
 import io.dataload.plan.PlannedAction;
-import io.dataload.plan.Planner;
 import io.dataload.notify.NotificationSender;
 import io.dataload.record.AttemptResult;
 import io.dataload.record.EntryOutcome;
@@ -63,19 +62,18 @@ public final class Runner {
         int ignored = count(outcomes, EntryOutcome.IGNORED);
         int failed = count(outcomes, EntryOutcome.FAILED) + count(outcomes, EntryOutcome.INTERRUPTED);
         if (failed == 0 && !interruption.interrupted()) {
-            Map<String, String> builtins = Planner.builtins(Planner.fileBaseName(plan.file()), plan.action());
-            runHooks(null, "OnSuccess" + plan.action(), plan.file().onSuccessFor(plan.action()), builtins);
-            runHooks(null, "OnSuccess", plan.file().onSuccess(), builtins);
-            runHooks(null, "OnSuccessNotification", plan.file().onSuccessNotification(), builtins);
+            for (HookGroup group : plan.afterSuccess()) {
+                runHooks(null, group);
+            }
         }
         List<AttemptResult> entries = new ArrayList<>();
         for (PlannedAction action : plan.actions()) {
             entries.add(results.getOrDefault(action.name(),
-                    AttemptResult.notRun(plan.file().displayPath(), plan.action(), action.name())));
+                    AttemptResult.notRun(plan.filePath(), plan.action(), action.name())));
         }
         RunOutcome outcome = new RunOutcome(done, ignored, failed, plan.actions().size() - outcomes.size(),
                 List.copyOf(chained), entries, List.copyOf(attempts));
-        log.add(null, "finished \"" + plan.action() + "\" over " + plan.file().displayPath() + " "
+        log.add(null, "finished \"" + plan.action() + "\" over " + plan.filePath() + " "
                 + (outcome.success() ? "successfully" : "with failures") + ": " + outcome);
         return outcome;
     }
@@ -146,11 +144,12 @@ public final class Runner {
         Instant started = Instant.now();
         String name = plan.entryLabel(action.name());
         log.add(name, plan.action() + (attempt == plan.attempt() ? "" : " (attempt " + attempt + ")") + ": " + action.scriptDisplay()
-                + (action.kind() == ActionKind.EXTRACT ? " -> " + plan.workDir().relativize(action.extractTarget()) : ""));
+                + (action.target() instanceof PlannedAction.ExtractTo extract
+                        ? " -> " + plan.workDir().relativize(extract.file()) : ""));
         ActionResult result = executors.get(action.kind()).execute(action);
         EntryOutcome outcome = decide(action, attempt, result);
         // a native retry's failed attempt is recorded as failed; the entry's result is its last attempt
-        AttemptResult recorded = new AttemptResult(plan.file().displayPath(), plan.action(), action.name(),
+        AttemptResult recorded = new AttemptResult(plan.filePath(), plan.action(), action.name(),
                 outcome == null ? EntryOutcome.FAILED : outcome, attempt, started, Instant.now(), result.rows(),
                 result.failure() == null ? null : result.failure().masked(log.masker()::mask));
         attempts.add(recorded);
@@ -166,18 +165,16 @@ public final class Runner {
         String seconds = String.format("%.3fs", result.elapsed().toNanos() / 1e9);
         if (result.ok()) {
             log.add(name, "done in " + seconds + (result.rows() > 0 ? ", " + result.rows() + " rows" : ""));
-            runHooks(name, "OnSuccess", action.spec().onSuccess(), Planner.builtins(action.name(), plan.action()));
+            runHooks(name, action.onSuccess());
             return EntryOutcome.DONE;
         }
         if (interruption.interrupted()) {
             log.add(name, "interrupted after " + seconds + "; its transaction is rolled back");
-            runHooks(name, "OnErrorNotification", plan.file().onErrorNotification(),
-                    Map.of("table_name", action.name(), "action", plan.action(), "error", "interrupted"));
+            runHooks(name, onErrorNotification(action, "interrupted"));
             return EntryOutcome.INTERRUPTED;
         }
         log.add(name, "failed after " + seconds + ": " + result.where() + ": " + result.errorText());
-        Decision decision = ErrorDecider.decide(result.errorText(), attempt,
-                action.spec().onError(), action.entry().onError(), plan.file().onError());
+        Decision decision = action.onError().decide(result.errorText(), attempt);
         Answer answer = decision.answer();
         log.add(name, "OnError " + decision.key() + ", attempt " + attempt + ": "
                 + (answer instanceof Command ? "run a command" : answer.toString()));
@@ -188,18 +185,27 @@ public final class Runner {
             Thread.sleep(retry.after().toMillis());
             return null;
         }
-        Map<String, String> builtins = Map.of("table_name", action.name(), "action", plan.action(),
-                "error", result.errorText());
         if (answer instanceof Hook hook) {
-            runHooks(name, "OnError", List.of(hook), builtins);
+            runHooks(name, new HookGroup("OnError", List.of(hook), errorBuiltins(action, result.errorText())));
         }
-        runHooks(name, "OnErrorNotification", plan.file().onErrorNotification(), builtins);
+        runHooks(name, onErrorNotification(action, result.errorText()));
         return EntryOutcome.FAILED;
     }
 
-    private void runHooks(String entry, String label, List<Hook> hooks, Map<String, String> builtins)
-            throws InterruptedException {
-        for (Hook hook : hooks) {
+    /** The file's error notifications for a failed entry: {@code #table_name#} is the entry, {@code #error#} its error. */
+    private HookGroup onErrorNotification(PlannedAction action, String error) {
+        return new HookGroup(plan.onErrorNotification().label(), plan.onErrorNotification().hooks(),
+                errorBuiltins(action, error));
+    }
+
+    private Map<String, String> errorBuiltins(PlannedAction action, String error) {
+        return Map.of("table_name", action.name(), "action", plan.action(), "error", error);
+    }
+
+    private void runHooks(String entry, HookGroup group) throws InterruptedException {
+        String label = group.label();
+        Map<String, String> builtins = group.builtins();
+        for (Hook hook : group.hooks()) {
             if (hook instanceof ChainRun chain) {
                 log.add(entry, label + ": " + chain + " after this run");
                 synchronized (chained) {

@@ -2,15 +2,11 @@ package io.dataload.plan;
 
 import io.dataload.config.ActionFile;
 import io.dataload.config.ActionFileReader;
-import io.dataload.config.Answer;
 import io.dataload.config.ChainRun;
 import io.dataload.config.ConfigException;
-import io.dataload.config.ErrorPolicy;
-import io.dataload.config.ErrorRule;
 import io.dataload.config.Problem;
 import io.dataload.config.Problems;
 import io.dataload.config.ResourceReader;
-import io.dataload.config.TableEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +73,7 @@ public final class ChainPlanner {
         Plan plan = planner.planOne(file, action, table, attempt, base, chained);
         path.add(step);
         Map<ChainRun, Plan> chains = new LinkedHashMap<>();
-        for (ChainRun chain : chainsOf(plan)) {
+        for (ChainRun chain : plan.chainRuns()) {
             Plan target = planChain(chain, plan);
             if (target != null) {
                 chains.put(chain, target);
@@ -90,7 +86,7 @@ public final class ChainPlanner {
     }
 
     private Plan planChain(ChainRun chain, Plan from) {
-        Map<String, String> builtins = Planner.builtins(Planner.fileBaseName(from.file()), from.action());
+        Map<String, String> builtins = Planner.builtins(from.fileBaseName(), from.action());
         PlaceholderResolver resolver = from.resolver();
         String file = resolver.apply(chain.file(), builtins);
         String action = resolver.apply(chain.action(), builtins);
@@ -123,34 +119,5 @@ public final class ChainPlanner {
             problems.addAll(e.problems());
             return null;
         }
-    }
-
-    /** Every chained run a plan may start: from its success handlers and its error policies. */
-    private static List<ChainRun> chainsOf(Plan plan) {
-        List<Object> items = new ArrayList<>();
-        ActionFile file = plan.file();
-        items.addAll(file.onSuccessFor(plan.action()));
-        items.addAll(file.onSuccess());
-        items.addAll(file.onSuccessNotification());
-        items.addAll(file.onErrorNotification());
-        items.addAll(answers(file.onError()));
-        for (PlannedAction action : plan.actions()) {
-            TableEntry entry = action.entry();
-            items.addAll(action.spec().onSuccess());
-            items.addAll(answers(action.spec().onError()));
-            items.addAll(answers(entry.onError()));
-        }
-        return items.stream().filter(ChainRun.class::isInstance).map(ChainRun.class::cast).distinct().toList();
-    }
-
-    private static List<Answer> answers(ErrorPolicy policy) {
-        List<Answer> all = new ArrayList<>();
-        if (policy != null) {
-            policy.rules().stream().map(ErrorRule::answers).forEach(all::addAll);
-            if (policy.anyOther() != null) {
-                all.addAll(policy.anyOther());
-            }
-        }
-        return all;
     }
 }

@@ -62,8 +62,9 @@ public final class FrontDoor {
         }
         warnings.addAll(reader.warnings());
         Plan first = null;
+        List<String> checked = file == null ? List.of() : actions.isEmpty() ? actionsOf(file) : actions;
         if (file != null) {
-            for (String action : actions.isEmpty() ? actionsOf(file) : actions) {
+            for (String action : checked) {
                 ChainPlanner planner = new ChainPlanner(request.workDir());
                 PlaceholderResolver resolver = new PlaceholderResolver(List.of(), resources.values(), request.params());
                 try {
@@ -76,7 +77,7 @@ public final class FrontDoor {
                 warnings.addAll(planner.warnings());
             }
         }
-        return new CheckedRequest(request, resources, problems.isEmpty() ? first : null, problems,
+        return new CheckedRequest(request, resources, problems.isEmpty() ? first : null, checked, problems,
                 List.copyOf(warnings));
     }
 

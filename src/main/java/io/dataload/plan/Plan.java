@@ -1,6 +1,5 @@
 package io.dataload.plan;
 
-import io.dataload.config.ActionFile;
 import io.dataload.config.ChainRun;
 import io.dataload.config.Mode;
 import java.nio.file.Path;
@@ -14,11 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A checked run: which entries run the action, in what mode, how placeholders resolve, and the
- * plans of the runs it may chain to.
+ * A checked run: which entries run the action, in what mode, how placeholders resolve, the
+ * handlers that run after all entries succeed or when one fails, and the plans of the runs it may
+ * chain to. Everything the run needs is here; the action file itself is not.
  */
 public record Plan(
-        ActionFile file,
+        String filePath,
+        String fileBaseName,
         String action,
         Mode mode,
         int attempt,
@@ -27,17 +28,21 @@ public record Plan(
         PlaceholderResolver resolver,
         Path workDir,
         boolean chained,
+        List<HookGroup> afterSuccess,
+        HookGroup onErrorNotification,
         Map<ChainRun, Plan> chains) {
 
     /** The same plan with the plans of the runs it may chain to. */
     public Plan withChains(Map<ChainRun, Plan> plans) {
-        return new Plan(file, action, mode, attempt, startingTable, actions, resolver, workDir, chained, Map.copyOf(plans));
+        return new Plan(filePath, fileBaseName, action, mode, attempt, startingTable, actions, resolver, workDir, chained,
+                afterSuccess, onErrorNotification, Map.copyOf(plans));
     }
 
     /** The same plan running only the named entries (for --resume), in their order. */
     public Plan onlyEntries(Set<String> names) {
         List<PlannedAction> kept = actions.stream().filter(a -> names.contains(a.name())).toList();
-        return new Plan(file, action, mode, attempt, startingTable, kept, resolver, workDir, chained, chains);
+        return new Plan(filePath, fileBaseName, action, mode, attempt, startingTable, kept, resolver, workDir, chained,
+                afterSuccess, onErrorNotification, chains);
     }
 
     /**
@@ -71,7 +76,19 @@ public record Plan(
 
     /** How an entry is named in the log: chained runs prefix the action file's name. */
     public String entryLabel(String entry) {
-        return chained ? Planner.fileBaseName(file) + "/" + entry : entry;
+        return chained ? fileBaseName + "/" + entry : entry;
+    }
+
+    /** Every run this plan may chain to: from its handlers and its error policies. */
+    public List<ChainRun> chainRuns() {
+        List<Object> items = new ArrayList<>();
+        afterSuccess.forEach(group -> items.addAll(group.hooks()));
+        items.addAll(onErrorNotification.hooks());
+        for (PlannedAction planned : actions) {
+            items.addAll(planned.onSuccess().hooks());
+            items.addAll(planned.onError().answers());
+        }
+        return items.stream().filter(ChainRun.class::isInstance).map(ChainRun.class::cast).distinct().toList();
     }
 
     /** Whether any action needs a database connection. */

@@ -1,26 +1,53 @@
 package io.dataload.plan;
 
-import io.dataload.config.ActionSpec;
-import io.dataload.config.TableEntry;
-import io.dataload.db.CopyJob;
 import io.dataload.config.CsvDialect;
+import io.dataload.db.CopyJob;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * One entry's action, checked and resolved: the script's text with placeholders applied; for an
- * extract, its CSV dialect and target file; for a copy, the resolved bulk load.
+ * One entry's action, checked and resolved: the script's text with placeholders applied, its timeout
+ * (null: none), its success handlers and error policies, and what it writes or loads.
  */
 public record PlannedAction(
-        TableEntry entry,
-        ActionSpec spec,
+        String name,
         ActionKind kind,
         String scriptDisplay,
         String script,
-        CsvDialect csv,
-        Path extractTarget,
-        CopyJob copy) {
+        Duration timeout,
+        HookGroup onSuccess,
+        OnErrorLevels onError,
+        Target target) {
 
-    public String name() {
-        return entry.name();
+    /** What an action reads or writes besides its script. */
+    public sealed interface Target permits ScriptOnly, ExtractTo, CopyInto {
+    }
+
+    /** SQL and shell actions: the script is everything. */
+    public record ScriptOnly() implements Target {
+    }
+
+    /** An extract's CSV dialect and the file it writes. */
+    public record ExtractTo(CsvDialect csv, Path file) implements Target {
+    }
+
+    /** A native bulk load. */
+    public record CopyInto(CopyJob job) implements Target {
+    }
+
+    /** The extract target of an {@code extract} action. */
+    public ExtractTo extract() {
+        if (target instanceof ExtractTo extract) {
+            return extract;
+        }
+        throw new IllegalStateException(name + " is not an extract");
+    }
+
+    /** The bulk load of a {@code copy} action. */
+    public CopyJob copy() {
+        if (target instanceof CopyInto copy) {
+            return copy.job();
+        }
+        throw new IllegalStateException(name + " is not a copy");
     }
 }

@@ -59,7 +59,7 @@ public final class Planner {
         checkPlaceholderItems(file.placeholders(), resolver);
         List<PlannedAction> actions = new ArrayList<>();
         for (TableEntry entry : selected) {
-            PlannedAction planned = planAction(entry, entry.scripts().get(action), action, resolver);
+            PlannedAction planned = planAction(file, entry, entry.scripts().get(action), action, resolver);
             if (planned != null) {
                 actions.add(planned);
             }
@@ -69,11 +69,16 @@ public final class Planner {
         }
         String fileName = fileBaseName(file);
         checkPolicy(file.onError(), resolver, errorBuiltins(fileName, action));
-        checkCommands(file.onSuccessFor(action), resolver, builtins(fileName, action));
-        checkCommands(file.onSuccess(), resolver, builtins(fileName, action));
-        checkCommands(file.onSuccessNotification(), resolver, builtins(fileName, action));
+        Map<String, String> fileBuiltins = builtins(fileName, action);
+        List<HookGroup> afterSuccess = List.of(
+                new HookGroup("OnSuccess" + action, file.onSuccessFor(action), fileBuiltins),
+                new HookGroup("OnSuccess", file.onSuccess(), fileBuiltins),
+                new HookGroup("OnSuccessNotification", file.onSuccessNotification(), fileBuiltins));
+        afterSuccess.forEach(group -> checkCommands(group.hooks(), resolver, fileBuiltins));
         checkCommands(file.onErrorNotification(), resolver, errorBuiltins(fileName, action));
-        return new Plan(file, action, file.mode(), attempt, startingTable, actions, resolver, workDir, chained, Map.of());
+        HookGroup onErrorNotification = new HookGroup("OnErrorNotification", file.onErrorNotification(), Map.of());
+        return new Plan(file.displayPath(), fileName, action, file.mode(), attempt, startingTable, actions, resolver,
+                workDir, chained, afterSuccess, onErrorNotification, Map.of());
     }
 
     private List<TableEntry> select(ActionFile file, List<TableEntry> withAction, String startingTable,
@@ -99,11 +104,21 @@ public final class Planner {
         return withAction.stream().filter(fromStart::contains).toList();
     }
 
-    private PlannedAction planAction(TableEntry entry, ActionSpec spec, String action, PlaceholderResolver resolver) {
+    private PlannedAction planAction(ActionFile file, TableEntry entry, ActionSpec spec, String action,
+            PlaceholderResolver resolver) {
         Map<String, String> builtins = builtins(entry.name(), action);
         String label = "table \"" + entry.name() + "\": action \"" + action + "\": ";
+        HookGroup onSuccess = new HookGroup("OnSuccess", spec.onSuccess(), builtins);
+        OnErrorLevels onError = new OnErrorLevels(spec.onError(), entry.onError(), file.onError());
         if (spec.copy() != null) {
-            return planCopy(entry, spec, builtins, resolver);
+            CopySpec copy = spec.copy();
+            problems.addAll(resolver.check(copy.from(), builtins, copy.location(), false));
+            problems.addAll(resolver.check(copy.table(), builtins, copy.location(), false));
+            String from = resolver.apply(copy.from(), builtins);
+            CopyJob job = new CopyJob(workDir.resolve(from), resolver.apply(copy.table(), builtins), copy);
+            // its data file is looked for when it runs, as an earlier step may write it
+            return new PlannedAction(entry.name(), ActionKind.COPY, from, "", spec.timeout(), onSuccess, onError,
+                    new PlannedAction.CopyInto(job));
         }
         problems.addAll(resolver.check(spec.file(), builtins, spec.location(), false));
         String scriptDisplay = resolver.apply(spec.file(), builtins);
@@ -132,7 +147,8 @@ public final class Planner {
             if (script.isBlank()) {
                 problems.add(spec.location(), label + "file " + scriptDisplay + " is empty");
             }
-            return new PlannedAction(entry, spec, kind, scriptDisplay, script, null, null, null);
+            return new PlannedAction(entry.name(), kind, scriptDisplay, script, spec.timeout(), onSuccess, onError,
+                    new PlannedAction.ScriptOnly());
         }
         CsvDialect csv = null;
         try {
@@ -143,18 +159,8 @@ public final class Planner {
         String toFile = spec.options().getOrDefault("tofile", entry.name() + "_extract.csv");
         problems.addAll(resolver.check(toFile, builtins, spec.location(), false));
         Path target = workDir.resolve(resolver.apply(toFile, builtins));
-        return new PlannedAction(entry, spec, kind, scriptDisplay, script, csv, target, null);
-    }
-
-    /** A bulk load; its data file is looked for when it runs, as an earlier step may write it. */
-    private PlannedAction planCopy(TableEntry entry, ActionSpec spec, Map<String, String> builtins,
-            PlaceholderResolver resolver) {
-        CopySpec copy = spec.copy();
-        problems.addAll(resolver.check(copy.from(), builtins, copy.location(), false));
-        problems.addAll(resolver.check(copy.table(), builtins, copy.location(), false));
-        String from = resolver.apply(copy.from(), builtins);
-        CopyJob job = new CopyJob(workDir.resolve(from), resolver.apply(copy.table(), builtins), copy);
-        return new PlannedAction(entry, spec, ActionKind.COPY, from, "", null, null, job);
+        return new PlannedAction(entry.name(), kind, scriptDisplay, script, spec.timeout(), onSuccess, onError,
+                new PlannedAction.ExtractTo(csv, target));
     }
 
     private void checkPlaceholderItems(List<Placeholder> items, PlaceholderResolver resolver) {
