@@ -15,10 +15,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * MySQL and MariaDB. As the Python wrapper did, a script is sent as one multi-statement text:
- * the server itself parses {@code create procedure ... begin ... end;} and {@code #} comments.
+ * MySQL and MariaDB. A script is sent statement by statement, so that a failure names its own
+ * statement and line; a script with compound statements ({@code create procedure ... begin ... end;},
+ * {@code begin not atomic}, triggers, events) is sent whole as one multi-statement text, as the
+ * Python wrapper did, since only the server parses those.
  */
 public final class MySqlDialect implements Dialect {
 
@@ -27,8 +30,18 @@ public final class MySqlDialect implements Dialect {
         return "mysql";
     }
 
+    /** A statement only the server can split: a stored program's body, or a compound block. */
+    private static final Pattern COMPOUND = Pattern.compile(
+            "(?is)^\\s*(create\\s+(or\\s+replace\\s+)?(definer\\s*=\\s*\\S+\\s+)?(aggregate\\s+)?"
+            + "(procedure|function|trigger|event|package)\\b|begin\\s+not\\s+atomic\\b|delimiter\\b|if\\b|case\\b|while\\b"
+            + "|repeat\\b|loop\\b|\\w+\\s*:\\s*(begin|loop|while|repeat)\\b)");
+
     @Override
     public List<SqlStatement> statements(String script) {
+        List<SqlStatement> split = ScriptSplitter.splitMySql(script);
+        if (split.stream().noneMatch(statement -> COMPOUND.matcher(statement.sql()).find())) {
+            return split;
+        }
         int line = 1;
         int i = 0;
         while (i < script.length() && Character.isWhitespace(script.charAt(i))) {

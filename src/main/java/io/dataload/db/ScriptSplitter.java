@@ -12,18 +12,30 @@ import java.util.List;
 public final class ScriptSplitter {
 
     private final String text;
+    private final boolean mysql;
     private final List<SqlStatement> statements = new ArrayList<>();
     private int pos;
     private int line = 1;
     private int start;
     private int startLine = -1;
 
-    private ScriptSplitter(String text) {
+    private ScriptSplitter(String text, boolean mysql) {
         this.text = text;
+        this.mysql = mysql;
     }
 
     public static List<SqlStatement> split(String text) {
-        ScriptSplitter splitter = new ScriptSplitter(text);
+        ScriptSplitter splitter = new ScriptSplitter(text, false);
+        splitter.run();
+        return splitter.statements;
+    }
+
+    /**
+     * MySQL's lexical rules: {@code #} and {@code -- } comments, backslash escapes in both quote
+     * kinds, back-quoted identifiers, no dollar quoting.
+     */
+    public static List<SqlStatement> splitMySql(String text) {
+        ScriptSplitter splitter = new ScriptSplitter(text, true);
         splitter.run();
         return splitter.statements;
     }
@@ -32,7 +44,9 @@ public final class ScriptSplitter {
         int n = text.length();
         while (pos < n) {
             char c = text.charAt(pos);
-            if (c == '-' && peek(1) == '-') {
+            if (c == '-' && peek(1) == '-' && (!mysql || peek(2) == '\0' || Character.isWhitespace(peek(2)))) {
+                skipLineComment();
+            } else if (mysql && c == '#') {
                 skipLineComment();
             } else if (c == '/' && peek(1) == '*') {
                 skipBlockComment();
@@ -46,10 +60,12 @@ public final class ScriptSplitter {
                     start = pos;
                 }
                 if (c == '\'') {
-                    skipQuoted('\'', isEscapeString());
+                    skipQuoted('\'', mysql || isEscapeString());
                 } else if (c == '"') {
-                    skipQuoted('"', false);
-                } else if (c == '$' && dollarTag() != null) {
+                    skipQuoted('"', mysql);
+                } else if (mysql && c == '`') {
+                    skipQuoted('`', false);
+                } else if (!mysql && c == '$' && dollarTag() != null) {
                     skipDollarQuoted(dollarTag());
                 } else {
                     advance();

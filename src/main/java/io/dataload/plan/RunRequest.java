@@ -58,4 +58,10 @@ public record RunRequest(
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, table, attemptNumber, params,
                 database, pool, logDir, resume, arguments);
     }
+
+    /** The same request against another database ({@code --db}: a URL or an engine name). */
+    public RunRequest withDatabase(String target) {
+        return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
+                target, pool, logDir, resume, arguments);
+    }
 }

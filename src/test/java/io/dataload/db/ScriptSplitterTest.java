@@ -48,4 +48,23 @@ class ScriptSplitterTest {
         assertEquals(Optional.empty(), ProcedureName.of("commit"));
         assertEquals(Optional.empty(), ProcedureName.of("select 1"));
     }
+
+    @Test
+    void mySqlCommentsBackslashEscapesAndBackQuotes() {
+        List<SqlStatement> statements = ScriptSplitter.splitMySql(
+                "# a comment; still\nselect 'it\\'s; fine', \"a\\\";b\", `odd;name` from t;\n-- x; y\nselect 1--1;\nselect 2");
+        assertEquals(List.of(
+                new SqlStatement("select 'it\\'s; fine', \"a\\\";b\", `odd;name` from t", 2),
+                new SqlStatement("select 1--1", 4),
+                new SqlStatement("select 2", 5)), statements);
+    }
+
+    @Test
+    void mySqlStoredProgramsAreSentWhole() {
+        MySqlDialect dialect = new MySqlDialect();
+        String procedure = "drop procedure if exists p;\ncreate procedure p()\nbegin\n  insert into t values (1);\nend;\n";
+        assertEquals(1, dialect.statements(procedure).size());
+        assertEquals(2, dialect.statements("insert into t values (1);\nselect * from t;").size());
+        assertEquals(1, dialect.statements("begin not atomic\n  select 1;\nend;").size());
+    }
 }

@@ -57,4 +57,9 @@ class MariaDbIT extends ServerContract {
         assertTrue(outside.out().contains("/etc/hostname"), outside.out());
         assertEquals(List.of(7), ints("select id from t_people"));
     }
+
+    @Override
+    String sleep(int seconds) {
+        return "select sleep(" + seconds + ")";
+    }
 }

@@ -27,4 +27,9 @@ class PostgresIT extends ServerContract {
     String engine() {
         return "postgres";
     }
+
+    @Override
+    String sleep(int seconds) {
+        return "select pg_sleep(" + seconds + ")";
+    }
 }

@@ -4,7 +4,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.dataload.cli.CliRun;
+import io.dataload.notify.NotificationSender;
+import io.dataload.plan.CheckedRequest;
+import io.dataload.plan.FrontDoor;
+import io.dataload.plan.RunRequest;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The engine contract on a local server, each test in a namespace (schema or database) of its own. */
@@ -22,6 +35,104 @@ abstract class ServerContract extends EngineContract {
 
     /** The URL of a connection working in {@code namespace}. */
     abstract String urlFor(String namespace);
+
+    /** A statement that keeps the server busy for the given seconds. */
+    abstract String sleep(int seconds);
+
+    /**
+     * A timeout stops the running statement on the server and nothing of the action commits —
+     * not even the statements after the stopped one (MariaDB's sleep() returns normally when killed).
+     */
+    @Test
+    void aStatementPastItsTimeoutIsStoppedAndNothingCommits() throws Exception {
+        execute("create table t_stop (i int)");
+        Files.writeString(dir.resolve("slow.sql"), "insert into t_stop values (1);\n" + sleep(30)
+                + ";\ninsert into t_stop values (2);\n");
+        Files.writeString(dir.resolve("stop.json"), "{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\":"
+                + " {\"file\": \"slow.sql\", \"timeout\": \"1s\"}}}]}");
+        long start = System.nanoTime();
+        CliRun run = run("stop.json", "load");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains(": timeout"), run.out());
+        assertTrue(seconds < 10, "stopped after " + seconds + " s, not waited out");
+        Thread.sleep(500);
+        assertEquals(0, count("t_stop"), "nothing of the stopped action is committed");
+    }
+
+    /** A statement waiting for another session's lock is stopped by its timeout too. */
+    @Test
+    void aStatementWaitingForALockIsStoppedByItsTimeout() throws Exception {
+        execute("create table t_stop (i int)");
+        execute("create table t_locked (i int)");
+        execute("insert into t_locked values (1)");
+        Files.writeString(dir.resolve("wait.sql"), "insert into t_stop values (1);\nupdate t_locked set i = 3;\n");
+        Files.writeString(dir.resolve("wait.json"), "{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\":"
+                + " {\"file\": \"wait.sql\", \"timeout\": \"1s\"}}}]}");
+        try (Connection holder = connect(); Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.executeUpdate("update t_locked set i = 2");
+            long start = System.nanoTime();
+            CliRun run = run("wait.json", "load");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            holder.rollback();
+            assertEquals(1, run.exit(), run.all());
+            assertTrue(seconds < 10, "stopped after " + seconds + " s");
+        }
+        Thread.sleep(500);
+        assertEquals(0, count("t_stop"));
+        assertEquals(List.of(1), ints("select i from t_locked"));
+    }
+
+    /** SIGTERM (the session's TERMINATE) stops the running statement; the rest of the script never commits. */
+    @Test
+    void aTerminatedRunStopsTheStatementAndCommitsNothing() throws Exception {
+        execute("create table t_stop (i int)");
+        Files.writeString(dir.resolve("slow.sql"), "insert into t_stop values (1);\n" + sleep(30)
+                + ";\ninsert into t_stop values (8);\n");
+        Files.writeString(dir.resolve("term.json"), "{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\": \"slow.sql\"}}]}");
+        CheckedRequest checked = FrontDoor.check(RunRequest.of(dir, "term.json", "load").withDatabase(url()));
+        assertTrue(checked.valid(), checked.problems().toString());
+        RunSession session = new RunSession(record -> { }, Map.of(), region -> NotificationSender.standard(() -> null));
+        CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            session.interrupt(Interruption.Stop.TERMINATE);
+        });
+        long start = System.nanoTime();
+        RunReport report = session.run(checked);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(RunReport.Status.INTERRUPTED, report.status());
+        assertTrue(seconds < 10, "stopped after " + seconds + " s");
+        Thread.sleep(500);
+        assertEquals(0, count("t_stop"), "the insert after the stopped statement did not commit");
+    }
+
+    /** A failure names its own statement and line, on MariaDB as on PostgreSQL. */
+    @Test
+    void aFailureNamesItsStatementAndLine() throws Exception {
+        execute("create table t_stop (i int)");
+        Files.writeString(dir.resolve("third.sql"), "insert into t_stop values (1);\n\ninsert into t_stop values (2);\n"
+                + "-- the next one fails\nselect * from no_such_table;\ninsert into t_stop values (4);\n");
+        Files.writeString(dir.resolve("third.json"), "{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\": \"third.sql\"}}]}");
+        CheckedRequest checked = FrontDoor.check(RunRequest.of(dir, "third.json", "load").withDatabase(url()));
+        RunReport report = new RunSession(record -> { }, Map.of(), region -> NotificationSender.standard(() -> null))
+                .run(checked);
+        assertEquals(RunReport.Status.FAILED, report.status());
+        io.dataload.record.Failure failure = report.entries().get(0).failure();
+        assertEquals(3, failure.statement(), failure.toString());
+        assertEquals(5, failure.line(), failure.toString());
+        assertEquals(0, count("t_stop"));
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
 
     @BeforeEach
     void createNamespace() throws SQLException {
