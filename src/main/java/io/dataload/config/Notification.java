@@ -18,6 +18,10 @@ public record Notification(String kind, Map<String, String> fields, Location loc
             "servicenow", List.of(List.of("instance", "user", "password", "short_description"),
                     List.of("assignment_group", "description", "urgency", "impact")));
 
+    /** Fields that address the service or log in to it: sent as resolved; every other field is content, masked. */
+    public static final java.util.Set<String> ADDRESS_FIELDS = java.util.Set.of("topic", "queue", "webhook", "instance",
+            "user", "password");
+
     public String field(String name) {
         return fields.get(name);
     }

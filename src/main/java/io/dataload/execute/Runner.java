@@ -198,8 +198,9 @@ public final class Runner {
                 errorBuiltins(action, error));
     }
 
+    /** {@code #error#} is data: masked as in the log (it may quote a secret), and never expanded again. */
     private Map<String, String> errorBuiltins(PlannedAction action, String error) {
-        return Map.of("table_name", action.name(), "action", plan.action(), "error", error);
+        return Map.of("table_name", action.name(), "action", plan.action(), "error", log.masker().mask(error));
     }
 
     private void runHooks(String entry, HookGroup group) throws InterruptedException {
@@ -230,7 +231,11 @@ public final class Runner {
     /** Sends a native notification; its failure is logged and changes nothing else. */
     private void notify(String entry, String label, Notification notification, Map<String, String> builtins) {
         Map<String, String> fields = new LinkedHashMap<>();
-        notification.fields().forEach((key, value) -> fields.put(key, plan.resolver().apply(value, builtins)));
+        // a notification's content leaves the system: every secret is masked in it exactly as in the log
+        notification.fields().forEach((key, value) -> {
+            String resolved = plan.resolver().apply(value, builtins);
+            fields.put(key, Notification.ADDRESS_FIELDS.contains(key) ? resolved : log.masker().mask(resolved));
+        });
         try {
             log.add(entry, label + ": " + notification.kind() + ": " + notifications.send(notification.kind(), fields));
         } catch (Exception e) {

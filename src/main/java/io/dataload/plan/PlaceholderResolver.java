@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plain-text replacement of {@code #key#}, in the Python tool's order: built-ins
+ * Replacement of {@code #key#} with the Python tool's precedence: built-ins
  * ({@code #table_name#}, {@code #error#}, {@code #action#}), the action file's
- * {@code Placeholders}, the flattened resource file, then runtime parameters. A {@code #} that does
+ * {@code Placeholders}, the flattened resource file, then runtime parameters — each value inserted
+ * once and never expanded again. A {@code #} that does
  * not open a well-formed key (a MySQL {@code # comment}, {@code #!/bin/bash}) is left alone; a
  * well-formed key that nothing defines is an error.
  */
@@ -26,13 +27,27 @@ public final class PlaceholderResolver {
     private static final Pattern SHELL_META = Pattern.compile("[;&|$`<>(){}\\\\'\"*?!\\n]");
     public static final Pattern QUOTED_KEY = Pattern.compile("#'([A-Za-z_][A-Za-z0-9_.\\-\\[\\]]*)'#");
 
+    private static final int MAX_DEPTH = 8;
+
     private final List<Placeholder> placeholders;
+    /** Items named {@code #key#}, by key, the first of a name winning. */
+    private final Map<String, Placeholder> items = new LinkedHashMap<>();
+    /** Items whose name is not a {@code #key#} (the Python tool replaced any text): matched literally. */
+    private final List<Placeholder> rawItems = new ArrayList<>();
     private final Map<String, String> resources;
     private final Map<String, String> runtime;
 
     public PlaceholderResolver(List<Placeholder> placeholders, Map<String, String> resources,
             Map<String, String> runtime) {
         this.placeholders = List.copyOf(placeholders);
+        for (Placeholder item : this.placeholders) {
+            Matcher whole = KEY.matcher(item.name());
+            if (whole.matches()) {
+                items.putIfAbsent(whole.group(1), item);
+            } else if (!item.name().isEmpty()) {
+                rawItems.add(item);
+            }
+        }
         this.resources = new LinkedHashMap<>(resources);
         this.runtime = new LinkedHashMap<>();
         runtime.forEach((key, value) -> this.runtime.put(stripHashes(key), value));
@@ -59,59 +74,76 @@ public final class PlaceholderResolver {
         return placeholders;
     }
 
+    /**
+     * The text with every placeholder replaced, in one pass: a key takes its value from the first
+     * source that defines it (built-ins, {@code Placeholders}, the resource file, runtime parameters).
+     * A value is inserted once and never read again for placeholders — an error text, a row of data
+     * or a password holding {@code #RDS.MasterUserPassword#} or a quote stays exactly what it is. Only
+     * the action file's own {@code Placeholders} values are templates, expanded by the same rule.
+     * {@code #'key'#} inserts the value as one single-quoted shell word.
+     */
     public String apply(String text, Map<String, String> builtins) {
-        if (text == null || text.indexOf('#') < 0) {
-            return text;
-        }
-        String result = text.contains("#'") ? quoteKeys(text, builtins) : text;
-        result = replaceKeys(result, builtins);
-        for (Placeholder item : placeholders) {
-            if (!item.name().isEmpty()) {
-                result = result.replace(item.name(), item.value());
-            }
-        }
-        result = replaceKeys(result, resources);
-        return replaceKeys(result, runtime);
+        return apply(text, builtins, 0);
     }
 
-    /**
-     * {@code #'key'#}: the value as one shell word, single-quoted, so that a value holding
-     * {@code ; rm -rf} or quotes cannot break out of a command.
-     */
-    private String quoteKeys(String text, Map<String, String> builtins) {
-        Matcher matcher = QUOTED_KEY.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = value(matcher.group(1), builtins);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group()
-                    : "'" + value.replace("'", "'\\''") + "'"));
+    private String apply(String text, Map<String, String> builtins, int depth) {
+        if (text == null || (text.indexOf('#') < 0 && rawItems.isEmpty())) {
+            return text;
         }
-        matcher.appendTail(out);
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        Matcher key = KEY.matcher(text);
+        Matcher quoted = QUOTED_KEY.matcher(text);
+        int i = 0;
+        int n = text.length();
+        scan:
+        while (i < n) {
+            char c = text.charAt(i);
+            for (Placeholder item : rawItems) {
+                if (text.startsWith(item.name(), i)) {
+                    out.append(expandItem(item, builtins, depth));
+                    i += item.name().length();
+                    continue scan;
+                }
+            }
+            if (c == '#') {
+                if (i + 1 < n && text.charAt(i + 1) == '\'' && quoted.region(i, n).lookingAt()) {
+                    String value = value(quoted.group(1), builtins, depth);
+                    if (value != null) {
+                        out.append('\'').append(value.replace("'", "'\\''")).append('\'');
+                        i = quoted.end();
+                        continue;
+                    }
+                }
+                if (key.region(i, n).lookingAt()) {
+                    String value = value(key.group(1), builtins, depth);
+                    if (value != null) {
+                        out.append(value);
+                        i = key.end();
+                        continue;
+                    }
+                }
+            }
+            out.append(c);
+            i++;
+        }
         return out.toString();
     }
 
-    /** The value {@code #key#} would be replaced by, first source first; null when nothing defines it. */
-    private String value(String key, Map<String, String> builtins) {
+    /** The value {@code #key#} is replaced by, first source first; null when nothing defines it. */
+    private String value(String key, Map<String, String> builtins, int depth) {
         if (builtins.containsKey(key)) {
             return builtins.get(key);
         }
-        for (Placeholder item : placeholders) {
-            if (item.name().equals("#" + key + "#")) {
-                return apply(item.value(), builtins);
-            }
+        Placeholder item = items.get(key);
+        if (item != null) {
+            return expandItem(item, builtins, depth);
         }
         return resources.containsKey(key) ? resources.get(key) : runtime.get(key);
     }
 
-    private static String replaceKeys(String text, Map<String, String> values) {
-        String result = text;
-        for (Map.Entry<String, String> entry : values.entrySet()) {
-            if (result.indexOf('#') < 0) {
-                break;
-            }
-            result = result.replace("#" + entry.getKey() + "#", entry.getValue());
-        }
-        return result;
+    /** A {@code Placeholders} value is the file's own template: its placeholders are expanded (to a sane depth). */
+    private String expandItem(Placeholder item, Map<String, String> builtins, int depth) {
+        return depth >= MAX_DEPTH ? item.value() : apply(item.value(), builtins, depth + 1);
     }
 
     /** The well-formed keys written in a text, in order of appearance. */

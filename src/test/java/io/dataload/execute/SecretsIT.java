@@ -69,6 +69,35 @@ class SecretsIT {
         assertFalse(everything.toString().toLowerCase().contains(secret.toLowerCase()), everything.toString());
     }
 
+    /**
+     * A value is inserted once and never expanded again: a data row holding a placeholder's text
+     * reaches an error command as that text (not the password), and a password holding a quote
+     * cannot break out of {@code #'error'#}. A secret the database quotes is masked in the command too.
+     */
+    @Test
+    void errorTextsAreDataNotTemplates() throws Exception {
+        String password = "Tr0ub4dor'x;touch PWNED_breakout;'";
+        Files.writeString(dir.resolve("res.yml"), "Service:\n  Password: \"" + password.replace("\"", "\\\"") + "\"\n");
+        Files.writeString(dir.resolve("rows.csv"), "1\n#Service.Password#\n");
+        Files.writeString(dir.resolve("create.sql"), "create table nums (i int);");
+        Files.writeString(dir.resolve("echo.sql"), "select $$#Service.Password#$$::int;");
+        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"nums\", \"scripts\": {"
+                + "\"create\": \"create.sql\", \"load\": {\"copy\": {\"from\": \"rows.csv\", \"table\": \"nums\"}},"
+                + " \"echo\": \"echo.sql\"}}],"
+                + " \"OnErrorNotification\": \"printf '%s\\\\n' #'error'# >> notified.txt\"}");
+        String db = "jdbc:duckdb:" + dir.resolve("t.duckdb");
+        assertEquals(0, CliRun.run(dir, "-q", "-r", "res.yml", "--db", db, "a.json", "create").exit());
+        CliRun load = CliRun.run(dir, "-q", "-r", "res.yml", "--db", db, "a.json", "load");
+        assertEquals(1, load.exit(), load.all());
+        CliRun echo = CliRun.run(dir, "-q", "-r", "res.yml", "--db", db, "a.json", "echo");
+        assertEquals(1, echo.exit(), echo.all());
+        String notified = Files.readString(dir.resolve("notified.txt"));
+        assertTrue(notified.contains("#Service.Password#"), notified);
+        assertTrue(notified.contains("****"), notified);
+        assertFalse(notified.contains("Tr0ub4dor"), notified);
+        assertFalse(Files.exists(dir.resolve("PWNED_breakout")), "the quote in the password broke out of the command");
+    }
+
     @Test
     void aDatabaseDownAtStartFailsFastWithTheNotification() throws Exception {
         Files.writeString(dir.resolve("q.sql"), "select 1;");

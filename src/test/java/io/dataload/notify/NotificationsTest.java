@@ -80,6 +80,22 @@ class NotificationsTest {
         return CliRun.run(dir, "-q", "-r", "res.yml", "--db", "jdbc:duckdb:test.duckdb", "a.json", "load");
     }
 
+    /** A secret the database quotes in its error is masked in every notification, as in the log. */
+    @Test
+    void aSecretInTheErrorIsMaskedInEveryNotification() throws Exception {
+        Files.writeString(dir.resolve("echo.sql"), "select '#ServiceNow.Password#'::int;");
+        CliRun run = run("echo.sql");
+        assertEquals(1, run.exit(), run.all());
+        List<FakeHttp.Request> slack = http.requests("/services/");
+        assertEquals(1, slack.size());
+        assertTrue(slack.get(0).body().contains("****"), slack.get(0).body());
+        assertFalse(slack.get(0).body().contains("sn-pass-123"), slack.get(0).body());
+        FakeHttp.Request incident = http.requests("/api/now/table/incident").get(0);
+        assertFalse(incident.body().contains("sn-pass-123"), incident.body());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("dataload:sn-pass-123".getBytes(StandardCharsets.UTF_8)),
+                incident.authorization(), "the login itself is sent as it is");
+    }
+
     @Test
     void aFailedRunSendsOneSlackMessageAndOneIncident() throws Exception {
         CliRun run = run("bad.sql");

@@ -54,4 +54,20 @@ class PlaceholderResolverTest {
         assertEquals(1, resolver.check("echo #error#", Planner.builtins("t", "load"), AT, false).size());
         assertEquals(0, resolver.check("echo #error#", Planner.errorBuiltins("t", "load"), AT, false).size());
     }
+
+    @Test
+    void aValueIsInsertedOnceAndNeverExpandedAgain() {
+        Map<String, String> error = Map.of("table_name", "t", "action", "load", "error", "bad value '#pw#' near #RDS.Port#");
+        assertEquals("echo 'bad value '\\''#pw#'\\'' near #RDS.Port#'", resolver.apply("echo #'error'#", error));
+        assertEquals("got bad value '#pw#' near #RDS.Port#", resolver.apply("got #error#", error));
+        // a Placeholders value is the file's own template and is expanded; a resource value is data
+        assertEquals("5432 a#b#c", resolver.apply("#port# #pw#", Map.of()));
+    }
+
+    @Test
+    void rawItemNamesAreReplacedLikeThePythonTool() {
+        PlaceholderResolver raw = new PlaceholderResolver(List.of(new Placeholder("@@DAY@@", "#day#", AT)),
+                Map.of(), Map.of("day", "2026-11-22"));
+        assertEquals("select '2026-11-22'", raw.apply("select '@@DAY@@'", Map.of()));
+    }
 }
