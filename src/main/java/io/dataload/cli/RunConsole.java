@@ -59,6 +59,11 @@ final class RunConsole {
             out.flush();
             return ExitCodes.SUCCESS;
         }
+        if (report.status() == RunReport.Status.BUSY || report.status() == RunReport.Status.NOT_STARTED) {
+            err.println("dataload: nothing ran: " + report.saveError());
+            err.flush();
+            return exitCode(report);
+        }
         if (output.printLog() || !report.succeeded()) {
             printLog(report.log(), report.label());
         }
@@ -76,7 +81,8 @@ final class RunConsole {
     static int exitCode(RunReport report) {
         return switch (report.status()) {
             case SUCCEEDED, NOTHING_TO_RESUME -> ExitCodes.SUCCESS;
-            case FAILED -> ExitCodes.ACTION_FAILED;
+            case FAILED, NOT_STARTED -> ExitCodes.ACTION_FAILED;
+            case BUSY -> ExitCodes.BUSY;
             case INTERRUPTED -> report.stop() == Interruption.Stop.TERMINATE ? ExitCodes.TERMINATED
                     : ExitCodes.INTERRUPTED;
         };

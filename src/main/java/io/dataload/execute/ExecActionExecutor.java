@@ -9,17 +9,20 @@ import java.time.Instant;
 public final class ExecActionExecutor implements ActionExecutor {
     private final ShellRunner shell;
     private final ExecutionLog log;
+    private final RunProgress progress;
 
-    public ExecActionExecutor(ShellRunner shell, ExecutionLog log) {
+    public ExecActionExecutor(ShellRunner shell, ExecutionLog log, RunProgress progress) {
         this.shell = shell;
         this.log = log;
+        this.progress = progress;
     }
 
     @Override
     public ActionResult execute(PlannedAction action) throws InterruptedException {
         Instant start = Instant.now();
         log.detail(action.name(), action.script().strip());
-        ShellResult result = shell.run(action.script(), action.timeout());
+        ShellResult result = shell.run(action.script(), action.timeout(),
+                process -> progress.processStarted(action.name(), process));
         if (!result.output().isEmpty()) {
             log.add(action.name(), "output: " + result.output());
         }

@@ -19,10 +19,18 @@ public record RunReport(
         Path logFile,
         String saveError) {
 
-    public enum Status { SUCCEEDED, FAILED, INTERRUPTED, NOTHING_TO_RESUME }
+    /**
+     * How it ended. {@code BUSY}: another run of the same file and action held the lock;
+     * {@code NOT_STARTED}: the run could not record itself, so nothing ran (the reason is in saveError).
+     */
+    public enum Status { SUCCEEDED, FAILED, INTERRUPTED, NOTHING_TO_RESUME, BUSY, NOT_STARTED }
 
     public boolean succeeded() {
         return status == Status.SUCCEEDED || status == Status.NOTHING_TO_RESUME;
+    }
+
+    static RunReport notRun(Status status, String label, String reason) {
+        return new RunReport(status, null, label, List.of(), List.of(), null, null, reason);
     }
 
     static RunReport nothingToResume(String label) {

@@ -9,10 +9,15 @@ import io.dataload.notify.NotificationSender;
 import io.dataload.plan.ActionKind;
 import io.dataload.plan.CheckedRequest;
 import io.dataload.plan.Plan;
+import io.dataload.plan.PlannedAction;
 import io.dataload.plan.RunRequest;
 import io.dataload.record.AttemptResult;
 import io.dataload.record.ExecutionLog;
+import io.dataload.record.EntryOutcome;
+import io.dataload.record.IoErrors;
 import io.dataload.record.LogFileWriter;
+import io.dataload.record.RunJournal;
+import io.dataload.record.RunLock;
 import io.dataload.record.RunResultsFile;
 import io.dataload.record.RunSummary;
 import io.dataload.record.SecretMasker;
@@ -24,6 +29,8 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,26 +94,59 @@ public final class RunSession {
         DatabaseTarget target = DatabaseTarget.resolve(request.database(), checked.resources(), environment,
                 request.workDir());
         SecretMasker masker = masker(plan, target);
-        if (request.resume()) {
-            Set<String> rerun = toResume(request, plan);
-            if (rerun.isEmpty()) {
-                return RunReport.nothingToResume(request.actionFile());
-            }
-            plan = plan.onlyEntries(rerun);
+        Path dir = request.workDir().resolve(request.logDir());
+        Path actionPath = request.workDir().resolve(request.actionFile()).toAbsolutePath().normalize();
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(RunLock.fileFor(dir, actionPath, plan.action()), request.resume());
+        } catch (RunLock.BusyException e) {
+            return RunReport.notRun(RunReport.Status.BUSY, request.actionFile(), e.getMessage());
+        } catch (IOException e) {
+            return RunReport.notRun(RunReport.Status.NOT_STARTED, request.actionFile(),
+                    "cannot use the log folder " + request.logDir() + ": " + IoErrors.describe(e));
         }
-        LocalDateTime started = LocalDateTime.now();
-        ExecutionLog log = new ExecutionLog(masker, listener::record);
+        try (lock) {
+            List<String> resumeNotes = new ArrayList<>();
+            if (request.resume()) {
+                Set<String> rerun = toResume(request, plan, dir, actionPath, resumeNotes);
+                if (rerun.isEmpty()) {
+                    return RunReport.nothingToResume(request.actionFile());
+                }
+                plan = plan.onlyEntries(rerun);
+            }
+            LocalDateTime started = LocalDateTime.now();
+            RunJournal journal;
+            try {
+                journal = RunJournal.start(dir, LogFileWriter.baseName(request.tool(), request.workDir(), actionPath,
+                        plan.action(), plan.attempt(), started), request.actionFile());
+            } catch (IOException e) {
+                return RunReport.notRun(RunReport.Status.NOT_STARTED, request.actionFile(),
+                        "cannot record the run in " + request.logDir() + ": " + IoErrors.describe(e));
+            }
+            ExecutionLog log = new ExecutionLog(masker, record -> {
+                journal.record(record);
+                listener.record(record);
+            });
+            LiveRecord live = new LiveRecord(journal, request, plan, actionPath, masker,
+                    started.atZone(ZoneId.systemDefault()).toInstant());
+            resumeNotes.forEach(note -> log.add(null, note));
+            return run(request, plan, target, log, live);
+        }
+    }
+
+    private RunReport run(RunRequest request, Plan plan, DatabaseTarget target, ExecutionLog log, LiveRecord live) {
         int poolSize = request.pool() != null ? request.pool()
                 : plan.reachable().stream().mapToInt(Plan::defaultPoolSize).max().orElse(1);
         log.add(null, "run \"" + plan.action() + "\" over " + request.actionFile() + ", attempt " + plan.attempt()
                 + ", " + plan.mode().fileName() + (plan.startingTable() == null ? "" : " from " + plan.startingTable())
                 + ", " + plan.actions().size() + " entr" + (plan.actions().size() == 1 ? "y" : "ies")
                 + (plan.needsDatabase() ? ", database " + target.maskedUrl() : ""));
+        live.write("running");
         boolean success = true;
         List<AttemptResult> entries = new ArrayList<>();
         List<AttemptResult> attempts = new ArrayList<>();
         try (ConnectionSource source = target.connect(poolSize)) {
-            Executors executors = new Executors(source, log, request.workDir(), interruption);
+            Executors executors = new Executors(source, log, request.workDir(), interruption, live);
             NotificationSender sender = notifications.apply(plan.resolver().resources().get("Region"));
             Deque<Plan> runs = new ArrayDeque<>(List.of(plan));
             while (!runs.isEmpty() && !interruption.interrupted()) {
@@ -115,8 +155,9 @@ public final class RunSession {
                     log.add(null, "chained run \"" + next.action() + "\" over " + next.filePath() + ", "
                             + next.mode().fileName() + ", " + next.actions().size() + " entries");
                 }
+                live.planStarted(next);
                 RunOutcome outcome = new Runner(next, log, executors.hookShell(), executors.byKind(), poolSize,
-                        interruption, sender).run();
+                        interruption, sender, live).run();
                 success &= outcome.success();
                 entries.addAll(outcome.entries());
                 attempts.addAll(outcome.attempts());
@@ -132,45 +173,87 @@ public final class RunSession {
         }
         RunReport.Status status = interruption.interrupted() ? RunReport.Status.INTERRUPTED
                 : success ? RunReport.Status.SUCCEEDED : RunReport.Status.FAILED;
-        return save(request, plan, log, started, status, entries, attempts, masker);
-    }
-
-    private RunReport save(RunRequest request, Plan plan, ExecutionLog log, LocalDateTime started,
-            RunReport.Status status, List<AttemptResult> entries, List<AttemptResult> attempts, SecretMasker masker) {
-        String name = LogFileWriter.fileName(request.tool(), request.actionFile(), plan.action(), plan.attempt(),
-                started);
-        Path dir = request.workDir().resolve(request.logDir());
-        Path saved = null;
-        String error = null;
-        try {
-            saved = LogFileWriter.write(dir, name, log, request.actionFile());
-            Instant start = started.atZone(ZoneId.systemDefault()).toInstant();
-            List<String> arguments = request.arguments().stream().map(masker::mask).toList();
-            RunResultsFile.write(dir, name, new RunSummary(request.tool(), request.actionFile(), plan.action(),
-                    plan.attempt(), arguments, start, Instant.now(),
-                    status == RunReport.Status.SUCCEEDED ? "succeeded" : status == RunReport.Status.INTERRUPTED
-                            ? "interrupted" : "failed", entries, attempts));
-        } catch (IOException e) {
-            error = "could not save the log in " + request.logDir() + ": " + e.getMessage();
-        }
+        live.finish(log, status == RunReport.Status.SUCCEEDED ? "succeeded"
+                : status == RunReport.Status.INTERRUPTED ? "interrupted" : "failed", entries, attempts);
         return new RunReport(status, status == RunReport.Status.INTERRUPTED ? interruption.stop() : null,
-                request.actionFile(), List.copyOf(entries), List.copyOf(attempts), log, saved, error);
+                request.actionFile(), List.copyOf(entries), List.copyOf(attempts), log, live.journal.logFile(),
+                live.journal.problem());
     }
 
-    /** The entries the last run of this file and action left failed or unrun. */
-    private static Set<String> toResume(RunRequest request, Plan plan) throws ConfigException {
+    /**
+     * The entries to run again: for each entry of the plan, its newest recorded status over every
+     * earlier run of this file and action decides (a run of one starting table does not hide
+     * another entry's failure); an entry a killed run left {@code running} is run again, after any
+     * shell process it started and that still runs has been stopped — never twice at the same time.
+     */
+    private static Set<String> toResume(RunRequest request, Plan plan, Path dir, Path actionPath, List<String> notes)
+            throws ConfigException {
+        List<RunResultsFile.PastRun> runs;
         try {
-            Optional<Path> last = RunResultsFile.latest(request.workDir().resolve(request.logDir()), request.tool(),
-                    request.actionFile(), request.action());
-            if (last.isEmpty()) {
-                throw new ConfigException(Location.file(Path.of(request.actionFile())), "--resume: no earlier run of \""
-                        + request.action() + "\" over this file in " + request.logDir() + "/ to resume");
-            }
-            return RunResultsFile.toRerun(last.get(), plan.filePath(), request.action());
+            runs = RunResultsFile.runsOf(dir, request.workDir(), request.tool(), actionPath, request.action());
         } catch (IOException e) {
             throw new ConfigException(Location.file(Path.of(request.logDir())),
-                    "--resume: cannot read the last run's results: " + e.getMessage());
+                    "--resume: cannot read the earlier runs' results: " + IoErrors.describe(e));
         }
+        if (runs.isEmpty()) {
+            throw new ConfigException(Location.file(Path.of(request.actionFile())), "--resume: no earlier run of \""
+                    + request.action() + "\" over this file in " + request.logDir() + "/ to resume");
+        }
+        Set<String> rerun = new LinkedHashSet<>();
+        for (PlannedAction action : plan.actions()) {
+            String newest = null;
+            RunResultsFile.PastRun from = null;
+            for (RunResultsFile.PastRun run : runs) {
+                for (RunResultsFile.PastEntry entry : run.entries()) {
+                    if (entry.file().equals(actionPath) && entry.entry().equals(action.name())) {
+                        newest = entry.status();
+                        from = run;
+                        break;
+                    }
+                }
+                if (newest != null) {
+                    break;
+                }
+            }
+            if (newest != null && (newest.equals("done") || newest.equals("ignored"))) {
+                continue;
+            }
+            rerun.add(action.name());
+            if (from != null && from.status().equals("running")) {
+                notes.add("--resume: " + action.name() + " was " + newest + " when " + from.results().getFileName()
+                        + " ended without finishing (killed)");
+                for (RunSummary.ChildProcess child : from.processes()) {
+                    if (child.entry().equals(action.name())) {
+                        stopLeftover(child, notes);
+                    }
+                }
+            }
+        }
+        return rerun;
+    }
+
+    /** Stops a shell process a killed run left running, if it is still that process (ids are reused). */
+    private static void stopLeftover(RunSummary.ChildProcess child, List<String> notes) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(child.pid());
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            return;
+        }
+        Optional<Instant> started = handle.get().info().startInstant();
+        if (child.started() == null || started.isEmpty()
+                || Math.abs(started.get().toEpochMilli() - child.started().toEpochMilli()) > 1000) {
+            return;
+        }
+        List<ProcessHandle> tree = handle.get().descendants().toList();
+        handle.get().destroy();
+        tree.forEach(ProcessHandle::destroy);
+        try {
+            handle.get().onExit().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            handle.get().destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+        notes.add("--resume: stopped process " + child.pid() + " that " + child.entry()
+                + " had started in the killed run and that was still running");
     }
 
     private static SecretMasker masker(Plan plan, DatabaseTarget target) {
@@ -183,14 +266,116 @@ public final class RunSession {
 
     /** The executors of one session, by kind, and the shell its handlers run in. */
     private record Executors(Map<ActionKind, ActionExecutor> byKind, ShellRunner hookShell) {
-        Executors(ConnectionSource source, ExecutionLog log, Path workDir, Interruption interruption) {
+        Executors(ConnectionSource source, ExecutionLog log, Path workDir, Interruption interruption,
+                RunProgress progress) {
             this(Map.of(
-                    ActionKind.EXEC, new ExecActionExecutor(new ShellRunner(workDir, interruption), log),
+                    ActionKind.EXEC, new ExecActionExecutor(new ShellRunner(workDir, interruption), log, progress),
                     ActionKind.SQL, new SqlActionExecutor(source, log, interruption),
                     ActionKind.EXTRACT, new ExtractActionExecutor(source, log, interruption),
                     ActionKind.COPY, new CopyActionExecutor(source, log, interruption)),
                     // handlers and notifications still run when the run is interrupted
                     new ShellRunner(workDir, Interruption.none()));
+        }
+    }
+
+    /**
+     * The run's record while it goes: every entry's state (planned entries start as {@code not run},
+     * an attempt under way is {@code running}), every attempt, and the shell processes started,
+     * written to the results file at each change.
+     */
+    private static final class LiveRecord implements RunProgress {
+        final RunJournal journal;
+        private final RunRequest request;
+        private final Plan plan;
+        private final String filePath;
+        private final List<String> arguments;
+        private final Instant started;
+        private final Map<String, AttemptResult> entries = new LinkedHashMap<>();
+        private final List<AttemptResult> attempts = new ArrayList<>();
+        private final List<RunSummary.ChildProcess> processes = new ArrayList<>();
+        private volatile Plan current;
+
+        LiveRecord(RunJournal journal, RunRequest request, Plan plan, Path actionPath, SecretMasker masker,
+                Instant started) {
+            this.journal = journal;
+            this.request = request;
+            this.plan = plan;
+            this.filePath = actionPath.toString();
+            this.arguments = request.arguments().stream().map(masker::mask).toList();
+            this.started = started;
+            this.current = plan;
+        }
+
+        synchronized void planStarted(Plan next) {
+            current = next;
+            for (PlannedAction action : next.actions()) {
+                entries.putIfAbsent(key(next.filePath(), action.name()),
+                        AttemptResult.notRun(next.filePath(), next.action(), action.name()));
+            }
+            write("running");
+        }
+
+        @Override
+        public synchronized void attemptStarted(String file, String action, String entry, int attempt, Instant at) {
+            entries.put(key(file, entry), new AttemptResult(file, action, entry, EntryOutcome.RUNNING, attempt, at,
+                    null, 0, null));
+            write("running");
+        }
+
+        @Override
+        public synchronized void attemptFinished(AttemptResult result) {
+            attempts.add(result);
+            entries.put(key(result.file(), result.entry()), result);
+            write("running");
+        }
+
+        @Override
+        public synchronized void processStarted(String entry, ProcessHandle process) {
+            processes.add(new RunSummary.ChildProcess(current.filePath(), entry, process.pid(),
+                    process.info().startInstant().orElse(null)));
+            write("running");
+        }
+
+        synchronized void write(String status) {
+            journal.results(summary(status, null, List.copyOf(entries.values()), attempts));
+        }
+
+        synchronized void finish(ExecutionLog log, String status, List<AttemptResult> finalEntries,
+                List<AttemptResult> finalAttempts) {
+            // entries a stop left unreached are "not run"; those of the run's record that the
+            // runner did not report (an interrupted chain) keep their recorded state
+            Map<String, AttemptResult> all = new LinkedHashMap<>(entries);
+            finalEntries.forEach(entry -> all.put(key(entry.file(), entry.entry()), entry));
+            all.replaceAll((key, entry) -> entry.outcome() == EntryOutcome.RUNNING
+                    ? new AttemptResult(entry.file(), entry.action(), entry.entry(), EntryOutcome.INTERRUPTED,
+                            entry.attempt(), entry.started(), Instant.now(), 0, null)
+                    : entry);
+            journal.finish(log, summary(status, Instant.now(), List.copyOf(all.values()), finalAttempts));
+        }
+
+        private RunSummary summary(String status, Instant finished, List<AttemptResult> entryList,
+                List<AttemptResult> attemptList) {
+            return new RunSummary(request.tool(), request.actionFile(), filePath, plan.action(), plan.attempt(),
+                    arguments, ProcessHandle.current().pid(), HOST, started, finished, status, entryList,
+                    attemptList, processes);
+        }
+
+        private static String key(String file, String entry) {
+            return file + "\0" + entry;
+        }
+    }
+
+    private static final String HOST = hostName();
+
+    private static String hostName() {
+        String name = System.getenv("HOSTNAME");
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 }

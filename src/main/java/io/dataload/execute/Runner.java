@@ -41,12 +41,14 @@ public final class Runner {
     private final int poolSize;
     private final Interruption interruption;
     private final NotificationSender notifications;
+    private final RunProgress progress;
     private final List<ChainRun> chained = new ArrayList<>();
     private final Map<String, AttemptResult> results = new ConcurrentHashMap<>();
     private final List<AttemptResult> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public Runner(Plan plan, ExecutionLog log, ShellRunner shell, Map<ActionKind, ActionExecutor> executors,
-            int poolSize, Interruption interruption, NotificationSender notifications) {
+            int poolSize, Interruption interruption, NotificationSender notifications, RunProgress progress) {
+        this.progress = progress;
         this.interruption = interruption;
         this.notifications = notifications;
         this.plan = plan;
@@ -146,6 +148,7 @@ public final class Runner {
         log.add(name, plan.action() + (attempt == plan.attempt() ? "" : " (attempt " + attempt + ")") + ": " + action.scriptDisplay()
                 + (action.target() instanceof PlannedAction.ExtractTo extract
                         ? " -> " + plan.workDir().relativize(extract.file()) : ""));
+        progress.attemptStarted(plan.filePath(), plan.action(), action.name(), attempt, started);
         ActionResult result = executors.get(action.kind()).execute(action);
         EntryOutcome outcome = decide(action, attempt, result);
         // a native retry's failed attempt is recorded as failed; the entry's result is its last attempt
@@ -156,6 +159,7 @@ public final class Runner {
         if (outcome != null) {
             results.put(action.name(), recorded);
         }
+        progress.attemptFinished(recorded);
         return outcome;
     }
 

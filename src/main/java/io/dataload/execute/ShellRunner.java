@@ -28,6 +28,12 @@ public final class ShellRunner {
 
     /** Runs the command; after {@code timeout} (none when null) its whole process tree is killed. */
     public ShellResult run(String command, Duration timeout) throws InterruptedException {
+        return run(command, timeout, process -> { });
+    }
+
+    /** The same, telling {@code started} the shell's process as soon as it runs. */
+    public ShellResult run(String command, Duration timeout, java.util.function.Consumer<ProcessHandle> started)
+            throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -38,6 +44,7 @@ public final class ShellRunner {
         } catch (IOException e) {
             return new ShellResult(127, "cannot start /bin/sh: " + e.getMessage());
         }
+        started.accept(process.toHandle());
         try (ActionTimer timer = ActionTimer.start(timeout, () -> kill(process));
                 AutoCloseable registration = interruption.register(() -> kill(process))) {
             String output;

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How one entry's action ended for the run. */
 public enum EntryOutcome {
-    DONE, IGNORED, FAILED, INTERRUPTED, NOT_RUN;
+    DONE, IGNORED, FAILED, INTERRUPTED, NOT_RUN,
+    /** Still going when the results were written: after kill -9, the entry was cut short. */
+    RUNNING;
 
     /** The word used in the run-results file ("done", "not run"...). */
     public String word() {
@@ -13,6 +15,6 @@ public enum EntryOutcome {
 
     /** Whether {@code --resume} runs the entry again. */
     public boolean needsRerun() {
-        return this == FAILED || this == INTERRUPTED || this == NOT_RUN;
+        return this == FAILED || this == INTERRUPTED || this == NOT_RUN || this == RUNNING;
     }
 }

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,17 +37,27 @@ public final class RunResultsFile {
     private RunResultsFile() {
     }
 
-    public static Path write(Path dir, String logName, RunSummary run) throws IOException {
-        Files.createDirectories(dir);
-        Path path = dir.resolve(logName.replaceFirst("\\.log$", "") + SUFFIX);
-        Files.deleteIfExists(path);
+    /** The results file that goes with a log file. */
+    public static Path pathFor(Path logFile) {
+        return logFile.resolveSibling(logFile.getFileName().toString().replaceFirst("\\.log$", "") + SUFFIX);
+    }
+
+    /**
+     * Writes the results: to a temporary file of a name fixed for this results file, then renamed
+     * over it in one step, so a reader (or a run killed half-way through the write) never sees half
+     * a file. Readable by its owner only.
+     */
+    public static Path write(Path path, RunSummary run) throws IOException {
+        Path temporary = path.resolveSibling("." + path.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
         try {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            Files.createFile(path);
+            Files.createFile(temporary);
         }
         // written with the streaming generator: the object mapper's set-up is not worth it on every run
-        try (JsonGenerator out = new JsonFactory().createGenerator(Files.newBufferedWriter(path))) {
+        try (JsonGenerator out = new JsonFactory().createGenerator(Files.newBufferedWriter(temporary,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS))) {
             out.useDefaultPrettyPrinter();
             out.writeStartObject();
             out.writeNumberField("schema_version", SCHEMA_VERSION);
@@ -56,11 +70,18 @@ public final class RunResultsFile {
             }
             out.writeEndArray();
             out.writeStringField("file", run.file());
+            out.writeStringField("file_path", run.filePath());
             out.writeStringField("action", run.action());
             out.writeNumberField("attempt", run.attempt());
+            out.writeNumberField("pid", run.pid());
+            out.writeStringField("host", run.host());
             out.writeStringField("started", run.started().toString());
-            out.writeStringField("finished", run.finished().toString());
-            out.writeNumberField("elapsed_seconds", seconds(Duration.between(run.started(), run.finished())));
+            out.writeStringField("finished", run.finished() == null ? null : run.finished().toString());
+            if (run.finished() == null) {
+                out.writeNullField("elapsed_seconds");
+            } else {
+                out.writeNumberField("elapsed_seconds", seconds(Duration.between(run.started(), run.finished())));
+            }
             out.writeStringField("status", run.status());
             out.writeArrayFieldStart("entries");
             for (AttemptResult entry : run.entries()) {
@@ -72,8 +93,19 @@ public final class RunResultsFile {
                 write(out, attempt);
             }
             out.writeEndArray();
+            out.writeArrayFieldStart("processes");
+            for (RunSummary.ChildProcess process : run.processes()) {
+                out.writeStartObject();
+                out.writeStringField("file", process.file());
+                out.writeStringField("entry", process.entry());
+                out.writeNumberField("pid", process.pid());
+                out.writeStringField("started", process.started() == null ? null : process.started().toString());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
             out.writeEndObject();
         }
+        Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return path;
     }
 
@@ -125,35 +157,74 @@ public final class RunResultsFile {
         return duration.toNanos() / 1_000_000L / 1000.0;
     }
 
-    /**
-     * The latest results file of a wrapper, action file and action in {@code dir}, as its log name
-     * pattern gives it ({@code <wrapper>_<file>_<action>_<attempt>_<stamp>.results.json}).
-     */
-    public static Optional<Path> latest(Path dir, String wrapper, String actionFile, String action) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        String prefix = LogFileWriter.prefix(wrapper, actionFile, action);
-        Pattern rest = Pattern.compile("\\d+_\\d{14}" + Pattern.quote(SUFFIX));
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(prefix) && rest.matcher(name.substring(prefix.length())).matches();
-            }).max(Comparator.comparing(RunResultsFile::finished));
-        }
+    /** An earlier run of an action file and action, as its results file recorded it. */
+    public record PastRun(Path results, String status, Instant started, List<PastEntry> entries,
+            List<RunSummary.ChildProcess> processes) {
     }
 
-    /** The entries of {@code file}/{@code action} that failed or never ran in a results file. */
-    public static Set<String> toRerun(Path results, String file, String action) throws IOException {
-        Set<String> names = new LinkedHashSet<>();
-        for (JsonNode entry : new ObjectMapper().readTree(results.toFile()).path("entries")) {
-            String status = entry.path("status").asText();
-            if (entry.path("file").asText().equals(file) && entry.path("action").asText().equals(action)
-                    && (status.equals("failed") || status.equals("interrupted") || status.equals("not run"))) {
-                names.add(entry.path("entry").asText());
+    /** One entry of an earlier run: its file (absolute), name and last status word. */
+    public record PastEntry(Path file, String entry, String status) {
+    }
+
+    /**
+     * Every earlier run of {@code actionFile} (absolute) and {@code action} in {@code dir}, newest
+     * first. Runs are told apart by the absolute path they recorded, not by their file names, so
+     * {@code x/r.json} and {@code x_r.json}, or {@code ./r.json} and {@code r.json}, are never confused.
+     * Files written before the path was recorded are matched by their file name resolved in
+     * {@code workDir}.
+     */
+    public static List<PastRun> runsOf(Path dir, Path workDir, String wrapper, Path actionFile, String action)
+            throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        Path wanted = actionFile.toAbsolutePath().normalize();
+        String prefix = LogFileWriter.prefix(wrapper, workDir, wanted, action);
+        Pattern rest = Pattern.compile("\\d+_\\d{14}(_\\d+)?" + Pattern.quote(SUFFIX));
+        ObjectMapper mapper = new ObjectMapper();
+        List<PastRun> runs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path path : files.toList()) {
+                String name = path.getFileName().toString();
+                if (!name.startsWith(prefix) || !rest.matcher(name.substring(prefix.length())).matches()) {
+                    continue;
+                }
+                JsonNode run;
+                try {
+                    run = mapper.readTree(path.toFile());
+                } catch (IOException e) {
+                    continue; // not a results file of ours
+                }
+                Path recorded = run.hasNonNull("file_path") ? Path.of(run.path("file_path").asText())
+                        : workDir.resolve(run.path("file").asText()).toAbsolutePath().normalize();
+                if (!recorded.equals(wanted) || !run.path("action").asText().equals(action)) {
+                    continue;
+                }
+                List<PastEntry> entries = new ArrayList<>();
+                for (JsonNode entry : run.path("entries")) {
+                    entries.add(new PastEntry(workDir.resolve(entry.path("file").asText()).toAbsolutePath().normalize(),
+                            entry.path("entry").asText(), entry.path("status").asText()));
+                }
+                List<RunSummary.ChildProcess> processes = new ArrayList<>();
+                for (JsonNode process : run.path("processes")) {
+                    processes.add(new RunSummary.ChildProcess(process.path("file").asText(),
+                            process.path("entry").asText(), process.path("pid").asLong(),
+                            instant(process.path("started").asText(null))));
+                }
+                runs.add(new PastRun(path, run.path("status").asText(), instant(run.path("started").asText(null)),
+                        entries, processes));
             }
         }
-        return names;
+        runs.sort(Comparator.comparing(PastRun::started, Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
+        return runs;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** When a results file's run finished, as an instant: texts with fractions of different length do not sort. */

@@ -1,0 +1,21 @@
+package io.dataload.execute;
+
+import io.dataload.record.AttemptResult;
+import java.time.Instant;
+
+/** What a run reports as it goes, so that its record is current at every moment (not only at its end). */
+public interface RunProgress {
+    RunProgress NONE = new RunProgress() { };
+
+    /** An attempt of an entry begins. */
+    default void attemptStarted(String file, String action, String entry, int attempt, Instant started) {
+    }
+
+    /** An attempt of an entry has ended. */
+    default void attemptFinished(AttemptResult result) {
+    }
+
+    /** An {@code exec} entry started a shell process. */
+    default void processStarted(String entry, ProcessHandle process) {
+    }
+}
