@@ -36,4 +36,14 @@ public final class IoErrors {
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message;
     }
+
+    /** Creates a folder and its parents; a file in the way is reported as "not a directory", not "already exists". */
+    public static void createDirectories(java.nio.file.Path dir) throws IOException {
+        for (java.nio.file.Path at = dir; at != null; at = at.getParent()) {
+            if (java.nio.file.Files.exists(at) && !java.nio.file.Files.isDirectory(at)) {
+                throw new NotDirectoryException(at.toString());
+            }
+        }
+        java.nio.file.Files.createDirectories(dir);
+    }
 }

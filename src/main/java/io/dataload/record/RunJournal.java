@@ -51,7 +51,7 @@ public final class RunJournal {
      * that name is taken (by another run, or by anything else: a file or a link is never reused).
      */
     public static RunJournal start(Path dir, String baseName, String runLabel) throws IOException {
-        Files.createDirectories(dir);
+        IoErrors.createDirectories(dir);
         for (int i = 1; i < 10_000; i++) {
             Path file = dir.resolve(baseName + (i == 1 ? "" : "_" + i) + ".log");
             if (Files.exists(RunResultsFile.pathFor(file), LinkOption.NOFOLLOW_LINKS)) {

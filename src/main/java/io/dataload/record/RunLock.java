@@ -60,7 +60,7 @@ public final class RunLock implements AutoCloseable {
             holder.count++;
             return new RunLock(file);
         }
-        Files.createDirectories(file.getParent());
+        IoErrors.createDirectories(file.getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
