@@ -65,7 +65,19 @@ public final class MySqlDialect implements Dialect {
         if (columns.isEmpty()) {
             throw new SQLException("Table '" + job.table() + "' doesn't exist", "42S02", 1146);
         }
+        String engine = storageEngine(connection, job.table());
+        if (engine != null && !TRANSACTIONAL.contains(engine.toLowerCase(Locale.ROOT))) {
+            // a failed load would stay half done: refuse before loading anything
+            throw new SQLException(job.table() + " is a " + engine + " table, which cannot roll back: a failed copy"
+                    + " would leave part of the file loaded. Convert it (alter table " + job.table() + " engine=InnoDB)"
+                    + " or load it with a SQL action", "HY000");
+        }
         boolean crlf = endsLinesWithCrlf(job.file());
+        // LOAD DATA takes one line terminator: a file that mixes them would load glued or CR-tailed rows
+        String mixed = LineEndingCheck.scan(job.file(), crlf, format.quoteChar());
+        if (mixed != null) {
+            throw new SQLException(mixed, "22P04");
+        }
         StringBuilder variables = new StringBuilder();
         StringBuilder assignments = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
@@ -124,6 +136,28 @@ public final class MySqlDialect implements Dialect {
             return false;
         } catch (IOException e) {
             throw new SQLException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Storage engines whose tables roll back with the transaction. */
+    private static final java.util.Set<String> TRANSACTIONAL = java.util.Set.of("innodb", "xtradb", "rocksdb",
+            "tokudb", "ndbcluster", "ndb");
+
+    /** The table's storage engine, or null when it is not found (the load then fails on its own). */
+    private static String storageEngine(Connection connection, String table) throws SQLException {
+        String schema = table.contains(".") ? table.substring(0, table.indexOf('.')) : null;
+        String name = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
+        String sql = "select engine from information_schema.tables where table_schema = "
+                + (schema == null ? "database()" : "?") + " and table_name = ?";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int i = 1;
+            if (schema != null) {
+                query.setString(i++, schema);
+            }
+            query.setString(i, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         }
     }
 

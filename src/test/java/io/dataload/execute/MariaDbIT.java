@@ -62,4 +62,17 @@ class MariaDbIT extends ServerContract {
     String sleep(int seconds) {
         return "select sleep(" + seconds + ")";
     }
+
+    /** A copy into a table that cannot roll back is refused before a row is loaded. */
+    @Test
+    void aCopyIntoAMyIsamTableIsRefused() throws Exception {
+        execute("create table t_myisam (id int, name varchar(20)) engine=MyISAM");
+        Files.writeString(dir.resolve("rows.csv"), "1,a\n2,b\n3,c\nx,d\n");
+        Files.writeString(dir.resolve("m.json"), "{\"Tables\": [{\"name\": \"t_myisam\", \"scripts\": {\"load\":"
+                + " {\"copy\": {\"from\": \"rows.csv\", \"table\": \"t_myisam\"}}}}]}");
+        CliRun run = run("m.json", "load");
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("MyISAM table, which cannot roll back"), run.out());
+        assertEquals(List.of(0), ints("select count(*) from t_myisam"));
+    }
 }

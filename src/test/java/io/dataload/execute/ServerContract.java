@@ -13,11 +13,14 @@ import io.dataload.plan.CheckedRequest;
 import io.dataload.plan.FrontDoor;
 import io.dataload.plan.RunRequest;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The engine contract on a local server, each test in a namespace (schema or database) of its own. */
@@ -126,6 +129,30 @@ abstract class ServerContract extends EngineContract {
         assertEquals(3, failure.statement(), failure.toString());
         assertEquals(5, failure.line(), failure.toString());
         assertEquals(0, count("t_stop"));
+    }
+
+    /** A file mixing CRLF and LF is either loaded record for record or refused; never glued or with CRs kept. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1,alpha\r\n2,beta\n3,gamma\n", "1,alpha\n2,beta\r\n3,gamma\n"})
+    void aFileMixingLineEndingsIsLoadedCorrectlyOrNotAtAll(String data) throws Exception {
+        execute("create table t_mixed (id int, name varchar(20))");
+        Files.writeString(dir.resolve("mixed.csv"), data);
+        Files.writeString(dir.resolve("mixed.json"), "{\"Tables\": [{\"name\": \"t_mixed\", \"scripts\": {\"load\":"
+                + " {\"copy\": {\"from\": \"mixed.csv\", \"table\": \"t_mixed\"}}}}]}");
+        CliRun run = run("mixed.json", "load");
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("select id, name from t_mixed order by id")) {
+            while (result.next()) {
+                rows.add(result.getInt(1) + ":" + result.getString(2));
+            }
+        }
+        if (run.exit() == 0) {
+            assertEquals(List.of("1:alpha", "2:beta", "3:gamma"), rows, run.all());
+        } else {
+            assertEquals(List.of(), rows, run.all());
+            assertTrue(run.out().contains("mixed.csv"), run.out());
+        }
     }
 
     void execute(String sql) throws SQLException {
