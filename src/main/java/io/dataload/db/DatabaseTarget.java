@@ -84,6 +84,25 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
         return new PooledConnectionSource(this, poolSize);
     }
 
+    /**
+     * The password this target logs in with, wherever it was given: the settings, the URL's
+     * {@code password=} parameter (to the next {@code &}, as pgJDBC and Connector/J read it, so a
+     * {@code ;} is part of it) or its {@code user:password@}; null when none. For masking.
+     */
+    public String secret() {
+        if (password != null) {
+            return password;
+        }
+        java.util.regex.Matcher parameter = Pattern.compile("[?&]password=([^&]*)").matcher(url);
+        if (parameter.find()) {
+            return java.net.URLDecoder.decode(parameter.group(1).replace("+", "%2B"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.regex.Matcher userinfo = Pattern.compile("//[^/:@]*:([^/@]*)@").matcher(url);
+        return userinfo.find() ? java.net.URLDecoder.decode(userinfo.group(1).replace("+", "%2B"),
+                java.nio.charset.StandardCharsets.UTF_8) : null;
+    }
+
     public String maskedUrl() {
         return mask(url);
     }

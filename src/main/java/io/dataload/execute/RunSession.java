@@ -258,8 +258,8 @@ public final class RunSession {
 
     private static SecretMasker masker(Plan plan, DatabaseTarget target) {
         List<Map<String, String>> sources = new ArrayList<>(plan.placeholderValues());
-        if (target.password() != null) {
-            sources.add(Map.of("database password", target.password()));
+        if (target.secret() != null) {
+            sources.add(Map.of("database password", target.secret()));
         }
         return new SecretMasker(sources);
     }

@@ -16,7 +16,8 @@ public final class SecretMasker {
     public static final String MASK = "****";
     private static final Pattern SECRET_NAME =
             Pattern.compile("(?i).*(password|passwd|pwd|secret|token|key|webhook|credential).*");
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s]*");
+    /** A URL's password parameter runs to the next {@code &}: pgJDBC and Connector/J keep a {@code ;} in it. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&\\s]*");
     /** {@code scheme://user:password@host} */
     private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@\\s]*:)[^/@\\s]*@");
     /** Webhook URLs carry their secret in the path (hooks.slack.com/services/T0/B0/XXXX). */
@@ -25,6 +26,11 @@ public final class SecretMasker {
 
     /** The secret values, longest first, in any letter case: a database may echo one folded (an identifier). */
     private final Pattern secrets;
+    /**
+     * A secret's beginning (4 characters or more) where a text is cut: at its end, before a quote
+     * or before an ellipsis — a database quotes a statement cut short ({@code near '...', 'S3cretPas'}).
+     */
+    private final Pattern cutSecrets;
 
     /** Masks the values of the secret-named keys of any of the maps. */
     public SecretMasker(List<Map<String, String>> sources) {
@@ -39,6 +45,16 @@ public final class SecretMasker {
         }
         this.secrets = found.isEmpty() ? null : Pattern.compile(found.stream().map(Pattern::quote)
                 .collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        TreeSet<String> prefixes = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        for (String secret : found) {
+            for (int length = secret.length() - 1; length >= SHORTEST_SECRET; length--) {
+                prefixes.add(secret.substring(0, length));
+            }
+        }
+        this.cutSecrets = prefixes.isEmpty() ? null : Pattern.compile("(?:" + prefixes.stream().map(Pattern::quote)
+                .collect(Collectors.joining("|")) + ")(?=$|['\"`]|\\.\\.\\.|\u2026)",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     public static SecretMasker none() {
@@ -54,6 +70,9 @@ public final class SecretMasker {
             return null;
         }
         String result = secrets == null ? text : secrets.matcher(text).replaceAll(Matcher.quoteReplacement(MASK));
+        if (cutSecrets != null) {
+            result = cutSecrets.matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
+        }
         result = URL_PASSWORD.matcher(result).replaceAll("$1" + MASK);
         result = URL_USERINFO.matcher(result).replaceAll("$1" + MASK + "@");
         return WEBHOOK.matcher(result).replaceAll("$1" + MASK);

@@ -75,4 +75,22 @@ class MariaDbIT extends ServerContract {
         assertTrue(run.out().contains("MyISAM table, which cannot roll back"), run.out());
         assertEquals(List.of(0), ints("select count(*) from t_myisam"));
     }
+
+    /** MariaDB quotes a statement cut at 80 characters: the cut secret is masked in the output, log and results. */
+    @Test
+    void aSecretCutShortInASyntaxErrorIsMasked() throws Exception {
+        Files.writeString(dir.resolve("res.yml"), "Service:\n  Password: S3cretPass9x\n");
+        Files.writeString(dir.resolve("cut.sql"), "select 1 frm x where a = '" + "a".repeat(52) + "', '#Service.Password#';");
+        Files.writeString(dir.resolve("cut.json"), "{\"Tables\": [{\"name\": \"c\", \"scripts\": {\"load\": \"cut.sql\"}}]}");
+        CliRun run = CliRun.run(dir, "-v", "-r", "res.yml", "--db", url(), "cut.json", "load");
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("'****...'"), run.out());
+        StringBuilder everything = new StringBuilder(run.all());
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(dir.resolve("logs"))) {
+            for (java.nio.file.Path file : files.toList()) {
+                everything.append(Files.readString(file));
+            }
+        }
+        assertTrue(!everything.toString().contains("S3cret"), everything.toString());
+    }
 }
