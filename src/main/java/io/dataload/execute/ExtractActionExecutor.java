@@ -15,6 +15,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,7 +49,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
             }
             Path target = action.extract().file();
             Files.createDirectories(target.toAbsolutePath().getParent());
-            temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
+            temp = partFile(target);
             long rows = 0;
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
@@ -126,6 +127,23 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
             }
         }
         return rows;
+    }
+
+    /**
+     * The file an extract writes before it is renamed to its target: one fixed name per target
+     * ({@code .NAME.part}), so that the part a killed run left is replaced, not kept forever; created
+     * new (never through a link), with the target's mode when it exists, else the process umask's.
+     */
+    static Path partFile(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path part = absolute.resolveSibling("." + absolute.getFileName() + ".part");
+        Files.deleteIfExists(part);
+        Files.newByteChannel(part, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)).close();
+        if (Files.exists(absolute) && absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(part, Files.getPosixFilePermissions(absolute));
+        }
+        return part;
     }
 
     private static void move(Path temp, Path target) throws IOException {
