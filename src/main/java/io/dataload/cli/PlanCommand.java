@@ -46,12 +46,16 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print each resolved script in full (secrets masked).")
     boolean verbose;
 
+    @Option(names = "--db", paramLabel = "DATABASE", description = "The database `run` would use (as for `run`; "
+            + "nothing connects): it decides how #\"key\"# literals are quoted.")
+    String database;
+
     @Override
     public Integer call() {
         PrintWriterPair io = new PrintWriterPair(spec);
         RunRequest request = RunRequest.of(inputOptions.workDir(), target.actionFile, target.action)
                 .withResources(inputOptions.resources).withParams(inputOptions.params.params);
-        request = request.from(target.startingTable, target.attempt);
+        request = request.from(target.startingTable, target.attempt).withDatabase(database);
         CheckedRequest checked = FrontDoor.check(request);
         if (io.checked(checked) != ExitCodes.SUCCESS) {
             return ExitCodes.BAD_INPUT;

@@ -83,4 +83,13 @@ public enum Engine {
         }
         return null;
     }
+
+    /** The engine a {@code --db} option names: an engine name, a JDBC URL, or none (embedded DuckDB); null when unknown. */
+    public static Engine forOption(String option) {
+        if (option == null || option.isBlank()) {
+            return DUCKDB;
+        }
+        String text = option.trim();
+        return text.startsWith("jdbc:") ? of(text) : named(text);
+    }
 }

@@ -114,7 +114,7 @@ public final class ChainPlanner {
                 String resourceFile = resolver.apply(chain.resources(), builtins);
                 resources = new ResourceReader().read(resourceFile, workDir.resolve(resourceFile)).values();
             }
-            return planTree(target, action, table, 1, new PlaceholderResolver(List.of(), resources, runtime), true);
+            return planTree(target, action, table, 1, resolver.withSources(resources, runtime), true);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
             return null;

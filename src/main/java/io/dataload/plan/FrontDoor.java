@@ -8,6 +8,7 @@ import io.dataload.config.Problem;
 import io.dataload.config.ResourceReader;
 import io.dataload.config.Resources;
 import io.dataload.config.TableEntry;
+import io.dataload.db.Engine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class FrontDoor {
         if (file != null) {
             for (String action : checked) {
                 ChainPlanner planner = new ChainPlanner(request.workDir());
-                PlaceholderResolver resolver = new PlaceholderResolver(List.of(), resources.values(), request.params());
+                PlaceholderResolver resolver = new PlaceholderResolver(List.of(), resources.values(), request.params(),
+                        Engine.forOption(request.database()) == Engine.MYSQL);
                 try {
                     Plan plan = planner.plan(file, action, request.startingTable(), Math.max(1, request.attempt()),
                             resolver);

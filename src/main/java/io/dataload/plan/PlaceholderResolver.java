@@ -26,6 +26,10 @@ public final class PlaceholderResolver {
     /** The shell-quoted form of a placeholder: {@code #'key'#}. */
     private static final Pattern SHELL_META = Pattern.compile("[;&|$`<>(){}\\\\'\"*?!\\n]");
     public static final Pattern QUOTED_KEY = Pattern.compile("#'([A-Za-z_][A-Za-z0-9_.\\-\\[\\]]*)'#");
+    /** The SQL-literal form of a placeholder: {@code #"key"#}. */
+    public static final Pattern LITERAL_KEY = Pattern.compile("#\"([A-Za-z_][A-Za-z0-9_.\\-\\[\\]]*)\"#");
+    /** What can end a SQL string or a statement, or start a comment. */
+    private static final Pattern SQL_META = Pattern.compile("[;'\"]|--|/\\*");
 
     private static final int MAX_DEPTH = 8;
 
@@ -36,9 +40,17 @@ public final class PlaceholderResolver {
     private final List<Placeholder> rawItems = new ArrayList<>();
     private final Map<String, String> resources;
     private final Map<String, String> runtime;
+    /** Whether the target's string literals take backslash escapes (MySQL, MariaDB). */
+    private final boolean backslashEscapes;
 
     public PlaceholderResolver(List<Placeholder> placeholders, Map<String, String> resources,
             Map<String, String> runtime) {
+        this(placeholders, resources, runtime, false);
+    }
+
+    public PlaceholderResolver(List<Placeholder> placeholders, Map<String, String> resources,
+            Map<String, String> runtime, boolean backslashEscapes) {
+        this.backslashEscapes = backslashEscapes;
         this.placeholders = List.copyOf(placeholders);
         for (Placeholder item : this.placeholders) {
             Matcher whole = KEY.matcher(item.name());
@@ -59,7 +71,18 @@ public final class PlaceholderResolver {
 
     /** The same resolver with the action file's own {@code Placeholders}. */
     public PlaceholderResolver withPlaceholders(List<Placeholder> fileItems) {
-        return new PlaceholderResolver(fileItems, resources, runtime);
+        return new PlaceholderResolver(fileItems, resources, runtime, backslashEscapes);
+    }
+
+    /** A resolver with other resource values and runtime parameters, quoting SQL literals the same way (a chained run). */
+    public PlaceholderResolver withSources(Map<String, String> resourceValues, Map<String, String> runtimeValues) {
+        return new PlaceholderResolver(List.of(), resourceValues, runtimeValues, backslashEscapes);
+    }
+
+    /** A value as a SQL string literal by the target's rules: quotes doubled, and backslashes too on MySQL. */
+    public String sqlLiteral(String value) {
+        String text = backslashEscapes ? value.replace("\\", "\\\\") : value;
+        return "'" + text.replace("'", "''") + "'";
     }
 
     public Map<String, String> resources() {
@@ -80,7 +103,8 @@ public final class PlaceholderResolver {
      * A value is inserted once and never read again for placeholders — an error text, a row of data
      * or a password holding {@code #RDS.MasterUserPassword#} or a quote stays exactly what it is. Only
      * the action file's own {@code Placeholders} values are templates, expanded by the same rule.
-     * {@code #'key'#} inserts the value as one single-quoted shell word.
+     * {@code #'key'#} inserts the value as one single-quoted shell word, {@code #"key"#} as a SQL
+     * string literal.
      */
     public String apply(String text, Map<String, String> builtins) {
         return apply(text, builtins, 0);
@@ -93,6 +117,7 @@ public final class PlaceholderResolver {
         StringBuilder out = new StringBuilder(text.length() + 32);
         Matcher key = KEY.matcher(text);
         Matcher quoted = QUOTED_KEY.matcher(text);
+        Matcher literal = LITERAL_KEY.matcher(text);
         int i = 0;
         int n = text.length();
         scan:
@@ -111,6 +136,14 @@ public final class PlaceholderResolver {
                     if (value != null) {
                         out.append('\'').append(value.replace("'", "'\\''")).append('\'');
                         i = quoted.end();
+                        continue;
+                    }
+                }
+                if (i + 1 < n && text.charAt(i + 1) == '"' && literal.region(i, n).lookingAt()) {
+                    String value = value(literal.group(1), builtins, depth);
+                    if (value != null) {
+                        out.append(sqlLiteral(value));
+                        i = literal.end();
                         continue;
                     }
                 }
@@ -153,6 +186,10 @@ public final class PlaceholderResolver {
         while (quoted.find()) {
             keys.add(quoted.group(1));
         }
+        Matcher literal = LITERAL_KEY.matcher(text);
+        while (literal.find()) {
+            keys.add(literal.group(1));
+        }
         Matcher matcher = KEY.matcher(text);
         int from = 0;
         while (from < text.length() && matcher.find(from)) {
@@ -193,6 +230,9 @@ public final class PlaceholderResolver {
                 if (index < 0) {
                     index = template.indexOf("#'" + key + "'#");
                 }
+                if (index < 0) {
+                    index = template.indexOf("#\"" + key + "\"#");
+                }
                 problems.add(new Problem(locate(template, index, origin, isFile), "placeholder #" + key
                         + "# is not defined (not a built-in, not in \"Placeholders\", the resource file or a -P parameter)"));
             }
@@ -201,27 +241,60 @@ public final class PlaceholderResolver {
     }
 
     /**
-     * Warnings for {@code -P} values with shell metacharacters that a command uses unquoted
-     * ({@code #key#} rather than {@code #'key'#}): such a value can break out of the command.
+     * Warnings for values with shell metacharacters that a command uses unquoted ({@code #key#}
+     * rather than {@code #'key'#}): such a value can break out of the command. Values from
+     * {@code -P} and from the resource file count alike.
      */
     public List<Problem> unquotedInShell(String template, Location origin, boolean isFile) {
+        return unquoted(template, origin, isFile, SHELL_META, "shell metacharacters", "a shell command",
+                "#'%s'# to pass it as one word");
+    }
+
+    /**
+     * Warnings for values holding {@code ;}, a quote, a backslash or a comment start that a SQL
+     * script uses unquoted: such a value can end the statement and run another. {@code #"key"#}
+     * inserts it as a string literal instead.
+     */
+    public List<Problem> unquotedInSql(String template, Location origin, boolean isFile) {
+        return unquoted(template, origin, isFile, SQL_META, "a ; , a quote or a comment start", "SQL",
+                "#\"%s\"# to insert it as a SQL string literal");
+    }
+
+    private List<Problem> unquoted(String template, Location origin, boolean isFile, Pattern meta, String what,
+            String into, String remedy) {
         List<Problem> warnings = new ArrayList<>();
         if (template == null || template.indexOf('#') < 0) {
             return warnings;
         }
         Matcher matcher = KEY.matcher(template);
+        Set<String> warned = new LinkedHashSet<>();
         int from = 0;
         while (from < template.length() && matcher.find(from)) {
             String key = matcher.group(1);
-            String value = runtime.get(key);
-            if (value != null && SHELL_META.matcher(value).find()) {
-                warnings.add(new Problem(locate(template, matcher.start(), origin, isFile), "warning: the -P value of #"
-                        + key + "# holds shell metacharacters and goes unquoted into a shell command; write #'" + key
-                        + "'# to pass it as one word"));
+            String source = sourceOf(key);
+            String value = value(key, Map.of(), 0);
+            if (source != null && value != null && meta.matcher(value).find() && warned.add(key)) {
+                warnings.add(new Problem(locate(template, matcher.start(), origin, isFile), "warning: the " + source
+                        + " value of #" + key + "# holds " + what + " and goes unquoted into " + into + "; write "
+                        + String.format(remedy, key)));
             }
             from = matcher.end() - 1;
         }
         return warnings;
+    }
+
+    /**
+     * Which outside source defines a key, in words; null for none and for the action file's own
+     * {@code Placeholders}, which the same author writes as the script.
+     */
+    private String sourceOf(String key) {
+        if (items.containsKey(key)) {
+            return null;
+        }
+        if (resources.containsKey(key)) {
+            return "resource file";
+        }
+        return runtime.containsKey(key) ? "-P" : null;
     }
 
     private static Location locate(String template, int index, Location origin, boolean isFile) {

@@ -139,10 +139,9 @@ public final class Planner {
         problems.addAll(resolver.check(template, builtins, new Location(scriptDisplay, 1, 1), true));
         String script = resolver.apply(template, builtins);
         ActionKind kind = ActionKind.of(action);
-        if (kind == ActionKind.EXEC) {
-            resolver.unquotedInShell(template, new Location(scriptDisplay, 1, 1), true)
-                    .forEach(w -> problems.warn(w.location(), w.message().substring("warning: ".length())));
-        }
+        (kind == ActionKind.EXEC ? resolver.unquotedInShell(template, new Location(scriptDisplay, 1, 1), true)
+                : resolver.unquotedInSql(template, new Location(scriptDisplay, 1, 1), true))
+                .forEach(w -> problems.warn(w.location(), w.message().substring("warning: ".length())));
         if (kind != ActionKind.EXTRACT) {
             if (script.isBlank()) {
                 problems.add(spec.location(), label + "file " + scriptDisplay + " is empty");

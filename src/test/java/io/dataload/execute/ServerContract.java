@@ -155,6 +155,23 @@ abstract class ServerContract extends EngineContract {
         }
     }
 
+    /** A -P value that could end the statement is warned about; #"key"# inserts it as a literal, harmlessly. */
+    @Test
+    void aParameterThatCouldInjectSqlIsWarnedAboutAndTheLiteralFormIsSafe() throws Exception {
+        execute("create table victim (id int)");
+        execute("insert into victim values (1)");
+        Files.writeString(dir.resolve("raw.sql"), "select count(*) from victim where cast(id as char(20)) = '#id#';");
+        Files.writeString(dir.resolve("lit.sql"), "select count(*) from victim where cast(id as char(20)) = #\"id\"#;");
+        Files.writeString(dir.resolve("inj.json"), "{\"Tables\": [{\"name\": \"v\", \"scripts\": {"
+                + "\"raw\": \"raw.sql\", \"lit\": \"lit.sql\"}}]}");
+        String value = "1'; drop table victim; -- \\'";
+        CliRun plan = CliRun.of("plan", "-C", dir.toString(), "--db", url(), "-P", "id=" + value, "inj.json", "raw");
+        assertTrue(plan.all().contains("the -P value of #id# holds a ; , a quote or a comment start"), plan.all());
+        CliRun safe = run("inj.json", "lit", "-P", "id=" + value);
+        assertEquals(0, safe.exit(), safe.all());
+        assertEquals(List.of(1), ints("select count(*) from victim"), "the table is still there");
+    }
+
     void execute(String sql) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);

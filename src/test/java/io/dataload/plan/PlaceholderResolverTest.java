@@ -1,6 +1,7 @@
 package io.dataload.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dataload.config.Location;
 import io.dataload.config.Placeholder;
@@ -69,5 +70,30 @@ class PlaceholderResolverTest {
         PlaceholderResolver raw = new PlaceholderResolver(List.of(new Placeholder("@@DAY@@", "#day#", AT)),
                 Map.of(), Map.of("day", "2026-11-22"));
         assertEquals("select '2026-11-22'", raw.apply("select '@@DAY@@'", Map.of()));
+    }
+
+    @Test
+    void theSqlLiteralFormQuotesByTheEnginesRules() {
+        Map<String, String> params = Map.of("id", "1'; drop table victim; -- \\'");
+        PlaceholderResolver standard = new PlaceholderResolver(List.of(), Map.of(), params, false);
+        PlaceholderResolver mysql = new PlaceholderResolver(List.of(), Map.of(), params, true);
+        assertEquals("where id = '1''; drop table victim; -- \\'''", standard.apply("where id = #\"id\"#", Map.of()));
+        assertEquals("where id = '1''; drop table victim; -- \\\\'''", mysql.apply("where id = #\"id\"#", Map.of()));
+        assertEquals(List.of(), standard.check("#\"id\"#", Map.of(), AT, false));
+        assertEquals(1, standard.check("#\"nope\"#", Map.of(), AT, false).size());
+    }
+
+    @Test
+    void valuesThatCanBreakOutAreWarnedAboutFromEverySource() {
+        PlaceholderResolver values = new PlaceholderResolver(List.of(new Placeholder("#mine#", "$(date)", AT)),
+                Map.of("Dir", "$(touch X)", "safe", "plain"), Map.of("id", "1; drop table victim"));
+        List<Problem> sql = values.unquotedInSql("select * from t where id = #id# and d = '#safe#' and e = #\"id\"#",
+                AT, false);
+        assertEquals(1, sql.size(), sql.toString());
+        assertTrue(sql.get(0).message().contains("-P value of #id#") && sql.get(0).message().contains("#\"id\"#"),
+                sql.toString());
+        List<Problem> shell = values.unquotedInShell("ls #Dir# #mine# #'Dir'#", AT, false);
+        assertEquals(1, shell.size(), shell.toString());
+        assertTrue(shell.get(0).message().contains("resource file value of #Dir#"), shell.toString());
     }
 }
