@@ -33,7 +33,7 @@ final class CliCommand implements Callable<Integer> {
         int attempt = args.size() > 1 ? WrapperCommand.attempt(spec, args.get(1)) : 1;
         RunRequest request = new RunRequest("CLILoadT", "cli", Path.of("").toAbsolutePath(), null, actions, "exec", null,
                 attempt, params.params, null, null, session.logDir, session.resume,
-                spec.commandLine().getParseResult().originalArgs());
+                spec.commandLine().getParseResult().originalArgs()).withState(session.state);
         return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request);
     }
 }

@@ -38,6 +38,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--state", paramLabel = "URL", description = "The run-history store (default: $DATALOAD_STATE, "
+            + "else logs/dataload.db).")
+    String state;
+
     @Option(names = "--db", paramLabel = "ENGINE", defaultValue = "duckdb",
             description = "duckdb (embedded, default), postgres or mysql (the local server, see configs/<db>/demo.yml).")
     String engine;
@@ -121,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         RunRequest request = new RunRequest("dataload", "cli", workDir, resourceFile, "configs/" + engine + "/" + file,
                 "exec", null, 1, Map.of("data", data), url, null, "logs", false,
-                spec.commandLine().getParseResult().originalArgs());
+                spec.commandLine().getParseResult().originalArgs()).withState(state);
         int exit = new RunConsole(out, spec.commandLine().getErr(), new RunConsole.Output(verbose, !verbose, verbose))
                 .run(request);
         if (exit != ExitCodes.SUCCESS) {

@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RunRequest request = new RunRequest("dataload", "cli", inputOptions.workDir(), inputOptions.resources,
                 target.actionFile, target.action, target.startingTable, target.attempt, inputOptions.params.params,
-                database, pool, session.logDir, session.resume, spec.commandLine().getParseResult().originalArgs());
+                database, pool, session.logDir, session.resume, spec.commandLine().getParseResult().originalArgs()).withState(session.state);
         return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request);
     }
 }

@@ -73,19 +73,16 @@ final class RunConsole {
         if (report.saveError() != null) {
             err.println("dataload: " + report.saveError());
         }
+        if (report.storeProblem() != null) {
+            err.println("dataload: the run was not recorded in the run history: " + report.storeProblem());
+        }
         out.flush();
         err.flush();
         return exitCode(report);
     }
 
     static int exitCode(RunReport report) {
-        return switch (report.status()) {
-            case SUCCEEDED, NOTHING_TO_RESUME -> ExitCodes.SUCCESS;
-            case FAILED, NOT_STARTED -> ExitCodes.ACTION_FAILED;
-            case BUSY -> ExitCodes.BUSY;
-            case INTERRUPTED -> report.stop() == Interruption.Stop.TERMINATE ? ExitCodes.TERMINATED
-                    : ExitCodes.INTERRUPTED;
-        };
+        return report.exitCode();
     }
 
     private void printLog(ExecutionLog log, String runLabel) {

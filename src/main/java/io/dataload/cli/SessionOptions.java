@@ -9,6 +9,10 @@ final class SessionOptions {
             description = "Where the execution log and results file are saved (default: ${DEFAULT-VALUE}).")
     String logDir;
 
+    @Option(names = "--state", paramLabel = "URL", description = "The run-history store: jdbc:sqlite:FILE or a PostgreSQL "
+            + "URL (default: $DATALOAD_STATE, else dataload.db in the log dir).")
+    String state;
+
     @Option(names = {"-v", "--verbose"}, description = "Also print the resolved SQL and commands (secrets masked).")
     boolean verbose;
 

@@ -22,6 +22,9 @@ final class Warmup {
         "org.postgresql.jdbc.PgConnection", "org.postgresql.jdbc.PgStatement", "org.postgresql.copy.CopyManager",
         "org.postgresql.core.PGStream",
         "com.mysql.cj.jdbc.ConnectionImpl", "com.mysql.cj.protocol.a.NativeProtocol",
+        // the run-history store: SQLite's native library is unpacked and loaded here, off the main thread
+        "io.dataload.state.StateStore", "org.sqlite.SQLiteConfig", "org.sqlite.jdbc4.JDBC4Connection",
+        "org.sqlite.core.NativeDB", "org.sqlite.jdbc4.JDBC4PreparedStatement",
     };
     private static Thread thread;
 
@@ -59,10 +62,12 @@ final class Warmup {
             new ResourceReader().parse("warmup.yml", "RDS:\n  Endpoint: host\n  Port: 5432\n");
             org.slf4j.LoggerFactory.getILoggerFactory();
             DriverManager.getDrivers();
+            io.dataload.state.SqliteNative.prepare();
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : CLASSES) {
                 Class.forName(name, true, loader);
             }
+            io.dataload.state.RunId.next(0); // seeds its SecureRandom
         } catch (Throwable ignored) {
             // an optimization only: whatever failed here fails again, with its message, where the run needs it
         }

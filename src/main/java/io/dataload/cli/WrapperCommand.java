@@ -109,7 +109,7 @@ abstract class WrapperCommand implements Callable<Integer> {
         runtime.putIfAbsent("host", settings.host());
         RunRequest request = new RunRequest(wrapper(), "cli", workDir, resources, actions, action, table, attempt, runtime,
                 engine.url(settings), null, session.logDir, session.resume,
-                spec.commandLine().getParseResult().originalArgs());
+                spec.commandLine().getParseResult().originalArgs()).withState(session.state);
         return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request);
     }
 

@@ -17,7 +17,9 @@ public record RunReport(
         List<AttemptResult> attempts,
         ExecutionLog log,
         Path logFile,
-        String saveError) {
+        String saveError,
+        String runId,
+        String storeProblem) {
 
     /**
      * How it ended. {@code BUSY}: another run of the same file and action held the lock;
@@ -29,11 +31,25 @@ public record RunReport(
         return status == Status.SUCCEEDED || status == Status.NOTHING_TO_RESUME;
     }
 
+    /** The process exit code a run with this ending reports (as cron, systemd and Kubernetes read it). */
+    public static int exitCode(Status status, Interruption.Stop stop) {
+        return switch (status) {
+            case SUCCEEDED, NOTHING_TO_RESUME -> 0;
+            case FAILED, NOT_STARTED -> 1;
+            case BUSY -> 75;
+            case INTERRUPTED -> stop == Interruption.Stop.TERMINATE ? 143 : 130;
+        };
+    }
+
+    public int exitCode() {
+        return exitCode(status, stop);
+    }
+
     static RunReport notRun(Status status, String label, String reason) {
-        return new RunReport(status, null, label, List.of(), List.of(), null, null, reason);
+        return new RunReport(status, null, label, List.of(), List.of(), null, null, reason, null, null);
     }
 
     static RunReport nothingToResume(String label) {
-        return new RunReport(Status.NOTHING_TO_RESUME, null, label, List.of(), List.of(), null, null, null);
+        return new RunReport(Status.NOTHING_TO_RESUME, null, label, List.of(), List.of(), null, null, null, null, null);
     }
 }

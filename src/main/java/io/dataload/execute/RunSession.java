@@ -21,6 +21,10 @@ import io.dataload.record.RunLock;
 import io.dataload.record.RunResultsFile;
 import io.dataload.record.RunSummary;
 import io.dataload.record.SecretMasker;
+import io.dataload.state.RunId;
+import io.dataload.state.StateStore;
+import io.dataload.state.StoredAttempt;
+import io.dataload.state.StoredRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -127,10 +131,17 @@ public final class RunSession {
                 journal.record(record);
                 listener.record(record);
             });
-            LiveRecord live = new LiveRecord(journal, request, plan, actionPath, masker,
-                    started.atZone(ZoneId.systemDefault()).toInstant());
+            Instant startedAt = started.atZone(ZoneId.systemDefault()).toInstant();
+            History history = History.open(StateStore.urlFor(request.state(), environment, dir));
+            LiveRecord live = new LiveRecord(journal, history, request, plan, actionPath, masker, startedAt,
+                    RunId.next(startedAt.toEpochMilli()));
+            log.add(null, "run " + live.runId + ": " + request.actionFile() + " " + plan.action());
             resumeNotes.forEach(note -> log.add(null, note));
-            return run(request, plan, target, log, live);
+            try {
+                return run(request, plan, target, log, live);
+            } finally {
+                history.close();
+            }
         }
     }
 
@@ -158,6 +169,8 @@ public final class RunSession {
                 live.planStarted(next);
                 RunOutcome outcome = new Runner(next, log, executors.hookShell(), executors.byKind(), poolSize,
                         interruption, sender, live).run();
+                live.planFinished(next, outcome.success() && !interruption.interrupted() ? "succeeded"
+                        : interruption.interrupted() ? "interrupted" : "failed");
                 success &= outcome.success();
                 entries.addAll(outcome.entries());
                 attempts.addAll(outcome.attempts());
@@ -173,11 +186,13 @@ public final class RunSession {
         }
         RunReport.Status status = interruption.interrupted() ? RunReport.Status.INTERRUPTED
                 : success ? RunReport.Status.SUCCEEDED : RunReport.Status.FAILED;
+        Interruption.Stop stop = status == RunReport.Status.INTERRUPTED ? interruption.stop() : null;
         live.finish(log, status == RunReport.Status.SUCCEEDED ? "succeeded"
-                : status == RunReport.Status.INTERRUPTED ? "interrupted" : "failed", entries, attempts);
-        return new RunReport(status, status == RunReport.Status.INTERRUPTED ? interruption.stop() : null,
-                request.actionFile(), List.copyOf(entries), List.copyOf(attempts), log, live.journal.logFile(),
-                live.journal.problem());
+                : status == RunReport.Status.INTERRUPTED ? "interrupted" : "failed", entries, attempts,
+                RunReport.exitCode(status, stop));
+        live.history.close();
+        return new RunReport(status, stop, request.actionFile(), List.copyOf(entries), List.copyOf(attempts), log,
+                live.journal.logFile(), live.journal.problem(), live.runId, live.history.problem());
     }
 
     /**
@@ -285,6 +300,11 @@ public final class RunSession {
      */
     private static final class LiveRecord implements RunProgress {
         final RunJournal journal;
+        final History history;
+        final String runId;
+        /** The run row the plan now running records into: the run's own, or a chained run's. */
+        private String currentRunId;
+        private final Map<String, Integer> sequence = new LinkedHashMap<>();
         private final RunRequest request;
         private final Plan plan;
         private final String filePath;
@@ -295,9 +315,11 @@ public final class RunSession {
         private final List<RunSummary.ChildProcess> processes = new ArrayList<>();
         private volatile Plan current;
 
-        LiveRecord(RunJournal journal, RunRequest request, Plan plan, Path actionPath, SecretMasker masker,
-                Instant started) {
+        LiveRecord(RunJournal journal, History history, RunRequest request, Plan plan, Path actionPath,
+                SecretMasker masker, Instant started, String runId) {
             this.journal = journal;
+            this.history = history;
+            this.runId = runId;
             this.request = request;
             this.plan = plan;
             this.filePath = actionPath.toString();
@@ -308,6 +330,15 @@ public final class RunSession {
 
         synchronized void planStarted(Plan next) {
             current = next;
+            long now = System.currentTimeMillis();
+            String id = next == plan ? runId : RunId.next(now);
+            currentRunId = id;
+            history.runStarted(new StoredRun(id, next == plan ? null : runId, request.trigger(), request.tool(),
+                    next == plan ? request.actionFile() : next.filePath(), next == plan ? filePath
+                            : request.workDir().resolve(next.filePath()).toAbsolutePath().normalize().toString(),
+                    next.action(), next.startingTable(), next.attempt(), next == plan ? arguments : List.of(),
+                    request.resourceFile(), USER, HOST, ProcessHandle.current().pid(),
+                    next == plan ? started.toEpochMilli() : now, null, "running", null, journal.logFile().toString()));
             for (PlannedAction action : next.actions()) {
                 entries.putIfAbsent(key(next.filePath(), action.name()),
                         AttemptResult.notRun(next.filePath(), next.action(), action.name()));
@@ -322,8 +353,25 @@ public final class RunSession {
             write("running");
         }
 
+        synchronized void planFinished(Plan finished, String outcome) {
+            if (finished != plan) {
+                history.runFinished(currentRunId, System.currentTimeMillis(), outcome, null);
+            }
+        }
+
         @Override
         public synchronized void attemptFinished(AttemptResult result) {
+            String id = currentRunId == null ? runId : currentRunId;
+            int seq = sequence.merge(id, 1, Integer::sum);
+            io.dataload.record.Failure failure = result.failure();
+            history.attemptRecorded(new StoredAttempt(id, seq, result.entry(), result.action(),
+                    scriptOf(result.entry()), result.attempt(),
+                    result.started() == null ? null : result.started().toEpochMilli(),
+                    result.finished() == null ? null : result.finished().toEpochMilli(), result.rows(),
+                    result.outcome().word(), failure == null ? null : failure.sqlState(),
+                    failure == null ? null : failure.vendorCode(), failure == null ? null : failure.message(),
+                    failure == null ? null : failure.file(), failure == null ? null : failure.statement(),
+                    failure == null ? null : failure.line(), result.error()));
             attempts.add(result);
             entries.put(key(result.file(), result.entry()), result);
             write("running");
@@ -340,8 +388,18 @@ public final class RunSession {
             journal.results(summary(status, null, List.copyOf(entries.values()), attempts));
         }
 
+        private String scriptOf(String entry) {
+            for (PlannedAction action : current.actions()) {
+                if (action.name().equals(entry)) {
+                    return action.scriptDisplay();
+                }
+            }
+            return null;
+        }
+
         synchronized void finish(ExecutionLog log, String status, List<AttemptResult> finalEntries,
-                List<AttemptResult> finalAttempts) {
+                List<AttemptResult> finalAttempts, int exitCode) {
+            history.runFinished(runId, System.currentTimeMillis(), status, exitCode);
             // entries a stop left unreached are "not run"; those of the run's record that the
             // runner did not report (an interrupted chain) keep their recorded state
             Map<String, AttemptResult> all = new LinkedHashMap<>(entries);
@@ -355,7 +413,7 @@ public final class RunSession {
 
         private RunSummary summary(String status, Instant finished, List<AttemptResult> entryList,
                 List<AttemptResult> attemptList) {
-            return new RunSummary(request.tool(), request.actionFile(), filePath, plan.action(), plan.attempt(),
+            return new RunSummary(runId, request.tool(), request.actionFile(), filePath, plan.action(), plan.attempt(),
                     arguments, ProcessHandle.current().pid(), HOST, started, finished, status, entryList,
                     attemptList, processes);
         }
@@ -366,6 +424,7 @@ public final class RunSession {
     }
 
     private static final String HOST = hostName();
+    private static final String USER = System.getProperty("user.name");
 
     private static String hostName() {
         String name = System.getenv("HOSTNAME");

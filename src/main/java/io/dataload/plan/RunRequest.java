@@ -30,12 +30,27 @@ public record RunRequest(
         Integer pool,
         String logDir,
         boolean resume,
-        List<String> arguments) {
+        List<String> arguments,
+        String state) {
 
     public RunRequest {
         params = Map.copyOf(params);
         arguments = List.copyOf(arguments);
         startingTable = startingTable == null || startingTable.isEmpty() ? null : startingTable;
+    }
+
+    /** A request without a --state choice (the store then comes from DATALOAD_STATE or the log folder). */
+    public RunRequest(String tool, String trigger, Path workDir, String resourceFile, String actionFile, String action,
+            String startingTable, int attempt, Map<String, String> params, String database, Integer pool, String logDir,
+            boolean resume, List<String> arguments) {
+        this(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params, database, pool,
+                logDir, resume, arguments, null);
+    }
+
+    /** The same request recorded in another run-history store ({@code --state URL}). */
+    public RunRequest withState(String url) {
+        return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
+                database, pool, logDir, resume, arguments, url);
     }
 
     /** A request from the command line for ACTION over ACTIONS.json, with the defaults of {@code run}. */
@@ -46,22 +61,22 @@ public record RunRequest(
 
     public RunRequest withResources(String file) {
         return new RunRequest(tool, trigger, workDir, file, actionFile, action, startingTable, attempt, params, database,
-                pool, logDir, resume, arguments);
+                pool, logDir, resume, arguments, state);
     }
 
     public RunRequest withParams(Map<String, String> values) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, values,
-                database, pool, logDir, resume, arguments);
+                database, pool, logDir, resume, arguments, state);
     }
 
     public RunRequest from(String table, int attemptNumber) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, table, attemptNumber, params,
-                database, pool, logDir, resume, arguments);
+                database, pool, logDir, resume, arguments, state);
     }
 
     /** The same request against another database ({@code --db}: a URL or an engine name). */
     public RunRequest withDatabase(String target) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
-                target, pool, logDir, resume, arguments);
+                target, pool, logDir, resume, arguments, state);
     }
 }

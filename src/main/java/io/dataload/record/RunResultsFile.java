@@ -61,6 +61,7 @@ public final class RunResultsFile {
             out.useDefaultPrettyPrinter();
             out.writeStartObject();
             out.writeNumberField("schema_version", SCHEMA_VERSION);
+            out.writeStringField("run_id", run.runId());
             out.writeStringField("tool", "dataload");
             out.writeStringField("tool_version", ToolVersion.get());
             out.writeStringField("invoked_as", run.tool());

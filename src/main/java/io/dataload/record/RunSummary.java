@@ -9,7 +9,7 @@ import java.util.List;
  * until it ends), each entry's result, every attempt, and the shell processes its {@code exec}
  * entries started (so that a resume after {@code kill -9} can find those still running).
  */
-public record RunSummary(String tool, String file, String filePath, String action, int attempt,
+public record RunSummary(String runId, String tool, String file, String filePath, String action, int attempt,
         List<String> arguments, long pid, String host, Instant started, Instant finished, String status,
         List<AttemptResult> entries, List<AttemptResult> attempts, List<ChildProcess> processes) {
 

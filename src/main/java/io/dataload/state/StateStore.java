@@ -1,0 +1,363 @@
+package io.dataload.state;
+
+import io.dataload.record.IoErrors;
+import io.dataload.record.SecretMasker;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The run-history store: every run and every action attempt, in an embedded SQLite file (the
+ * default, {@code dataload.db} in the log folder) or in PostgreSQL (schema {@code dataload}) when
+ * several machines share it. The schema is created and upgraded by Flyway migrations; Flyway is
+ * only started when the store is behind, so a run's start-up does not pay for it. SQLite runs in
+ * WAL mode with a busy timeout, so processes writing one file at once all get recorded.
+ */
+public final class StateStore implements AutoCloseable {
+    /** The environment variable that chooses the store when {@code --state} is not given. */
+    public static final String ENVIRONMENT = "DATALOAD_STATE";
+    /** The newest migration's version: a store at it needs no migration. */
+    static final String LATEST = "1";
+    private static final String SCHEMA = "dataload";
+    private static final int BUSY_TIMEOUT_MS = 60_000;
+
+    private final Connection connection;
+    private final String prefix;
+    private final String label;
+
+    private StateStore(Connection connection, String prefix, String label) {
+        this.connection = connection;
+        this.prefix = prefix;
+        this.label = label;
+    }
+
+    /** The store a command uses: {@code --state}, else {@code DATALOAD_STATE}, else {@code dataload.db} in the log folder. */
+    public static String urlFor(String option, Map<String, String> environment, Path logDir) {
+        if (option != null && !option.isBlank()) {
+            return option.trim();
+        }
+        String fromEnvironment = environment.get(ENVIRONMENT);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment.trim();
+        }
+        return "jdbc:sqlite:" + logDir.resolve("dataload.db");
+    }
+
+    /** Opens the store, creating or upgrading its schema when it is behind. */
+    public static StateStore open(String url) throws StateException {
+        String label = SecretMasker.none().mask(url);
+        try {
+            if (url.startsWith("jdbc:sqlite:")) {
+                SqliteNative.prepare();
+                Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", ""));
+                if (file.getParent() != null) {
+                    IoErrors.createDirectories(file.toAbsolutePath().getParent());
+                }
+                boolean created = !java.nio.file.Files.exists(file);
+                SQLiteDataSource source = sqlite(url);
+                // straight to the connection class: org.sqlite.JDBC would register with DriverManager,
+                // which then loads every driver on the class path (MySQL, DuckDB, ...) at each start
+                Connection connection = new org.sqlite.jdbc4.JDBC4Connection(url, file.toString(),
+                        source.getConfig().toProperties());
+                if (created && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    // like the logs, readable by its owner only (SQLite gives its -wal and -shm files the same mode)
+                    java.nio.file.Files.setPosixFilePermissions(file,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+                if (!current(connection, "")) {
+                    try (FileChannel channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".migrate.lock"),
+                            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                            FileLock lock = channel.lock()) {
+                        migrate(source, null);
+                    }
+                }
+                return new StateStore(connection, "", label);
+            }
+            if (url.startsWith("jdbc:postgresql:")) {
+                PGSimpleDataSource source = new PGSimpleDataSource();
+                source.setURL(url);
+                Connection connection = source.getConnection();
+                if (!current(connection, SCHEMA + ".")) {
+                    migrate(source, SCHEMA);
+                }
+                return new StateStore(connection, SCHEMA + ".", label);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw new StateException("cannot open the run-history store " + label + ": " + reason(e), e);
+        }
+        throw new StateException("unsupported state store \"" + label + "\": use jdbc:sqlite:FILE or a PostgreSQL URL"
+                + " (jdbc:postgresql://HOST/DB)", null);
+    }
+
+    private static SQLiteDataSource sqlite(String url) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl(url);
+        return source;
+    }
+
+    /** Whether the store's schema is at the newest migration (a cheap query instead of starting Flyway). */
+    private static boolean current(Connection connection, String prefix) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select version from " + prefix + "flyway_schema_history"
+                        + " where success = " + (prefix.isEmpty() ? "1" : "true") + " and version is not null"
+                        + " order by installed_rank desc limit 1")) {
+            return rows.next() && LATEST.equals(rows.getString(1));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void migrate(DataSource source, String schema) {
+        var configuration = Flyway.configure().dataSource(source)
+                .locations("classpath:io/dataload/state/migration")
+                .loggers("slf4j");
+        if (schema != null) {
+            configuration = configuration.schemas(schema).defaultSchema(schema);
+        }
+        configuration.load().migrate();
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof IOException io) {
+            return IoErrors.describe(io);
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return SecretMasker.none().mask(message.lines().findFirst().orElse(message));
+    }
+
+    /** Where the store is, with any password masked, for messages. */
+    public String label() {
+        return label;
+    }
+
+    public synchronized void runStarted(StoredRun run) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + prefix + "runs (run_id,"
+                + " parent_run_id, trigger_kind, tool, action_file, file_path, action, starting_table, attempt,"
+                + " arguments, resource_file, user_name, host, pid, started_ms, finished_ms, outcome, exit_code,"
+                + " log_file) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 1;
+            insert.setString(i++, run.runId());
+            insert.setString(i++, run.parentRunId());
+            insert.setString(i++, run.trigger());
+            insert.setString(i++, run.tool());
+            insert.setString(i++, run.actionFile());
+            insert.setString(i++, run.filePath());
+            insert.setString(i++, run.action());
+            insert.setString(i++, run.startingTable());
+            insert.setInt(i++, run.attempt());
+            insert.setString(i++, Json.array(run.arguments()));
+            insert.setString(i++, run.resourceFile());
+            insert.setString(i++, run.user());
+            insert.setString(i++, run.host());
+            setLong(insert, i++, run.pid());
+            insert.setLong(i++, run.startedMs());
+            setLong(insert, i++, run.finishedMs());
+            insert.setString(i++, run.outcome());
+            setInt(insert, i++, run.exitCode());
+            insert.setString(i, run.logFile());
+            insert.executeUpdate();
+        }
+    }
+
+    public synchronized void runFinished(String runId, long finishedMs, String outcome, Integer exitCode)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update " + prefix + "runs set finished_ms = ?,"
+                + " outcome = ?, exit_code = ? where run_id = ?")) {
+            update.setLong(1, finishedMs);
+            update.setString(2, outcome);
+            setInt(update, 3, exitCode);
+            update.setString(4, runId);
+            update.executeUpdate();
+        }
+    }
+
+    public synchronized void attemptRecorded(StoredAttempt attempt) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + prefix + "attempts (run_id, seq,"
+                + " entry, action, script, attempt, started_ms, finished_ms, rows_count, status, sqlstate, vendor_code,"
+                + " message, error_file, statement_no, line_no, error_text)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 1;
+            insert.setString(i++, attempt.runId());
+            insert.setInt(i++, attempt.seq());
+            insert.setString(i++, attempt.entry());
+            insert.setString(i++, attempt.action());
+            insert.setString(i++, attempt.script());
+            insert.setInt(i++, attempt.attempt());
+            setLong(insert, i++, attempt.startedMs());
+            setLong(insert, i++, attempt.finishedMs());
+            insert.setLong(i++, attempt.rows());
+            insert.setString(i++, attempt.status());
+            insert.setString(i++, attempt.sqlState());
+            setInt(insert, i++, attempt.vendorCode());
+            insert.setString(i++, attempt.message());
+            insert.setString(i++, attempt.errorFile());
+            setInt(insert, i++, attempt.statement());
+            setInt(insert, i++, attempt.line());
+            insert.setString(i, attempt.errorText());
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs started from the command line or a trigger (not chained ones), newest first.
+     * {@code outcome}: null for all; {@code filePattern}: a glob on the action file (* and ?), or null.
+     */
+    public synchronized List<StoredRun> runs(int limit, String outcome, String filePattern) throws SQLException {
+        StringBuilder sql = new StringBuilder(SELECT_RUN + " from " + prefix + "runs where parent_run_id is null");
+        List<Object> values = new ArrayList<>();
+        if (outcome != null) {
+            sql.append(" and outcome = ?");
+            values.add(outcome);
+        }
+        if (filePattern != null) {
+            sql.append(" and action_file like ? escape '!'");
+            values.add(likePattern(filePattern));
+        }
+        sql.append(" order by started_ms desc, run_id desc limit ?");
+        values.add(limit);
+        return queryRuns(sql.toString(), values);
+    }
+
+    /** One run by id (or a unique beginning of its id), or null. */
+    public synchronized StoredRun run(String id) throws SQLException {
+        List<StoredRun> found = queryRuns(SELECT_RUN + " from " + prefix + "runs where run_id like ? order by run_id limit 2",
+                List.of(id.toUpperCase(java.util.Locale.ROOT) + "%"));
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
+    /** The runs a run chained to, in the order they ran. */
+    public synchronized List<StoredRun> children(String runId) throws SQLException {
+        return queryRuns(SELECT_RUN + " from " + prefix + "runs where parent_run_id = ? order by started_ms, run_id",
+                List.of(runId));
+    }
+
+    /** A run's attempts in order. */
+    public synchronized List<StoredAttempt> attempts(String runId) throws SQLException {
+        return attempts(List.of(runId)).getOrDefault(runId, List.of());
+    }
+
+    /** The attempts of several runs, by run, each in order. */
+    public synchronized Map<String, List<StoredAttempt>> attempts(List<String> runIds) throws SQLException {
+        Map<String, List<StoredAttempt>> byRun = new LinkedHashMap<>();
+        for (int from = 0; from < runIds.size(); from += 500) {
+            List<String> chunk = runIds.subList(from, Math.min(runIds.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement query = connection.prepareStatement("select run_id, seq, entry, action, script,"
+                    + " attempt, started_ms, finished_ms, rows_count, status, sqlstate, vendor_code, message,"
+                    + " error_file, statement_no, line_no, error_text from " + prefix + "attempts where run_id in ("
+                    + marks + ") order by run_id, seq")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        StoredAttempt attempt = new StoredAttempt(rows.getString(1), rows.getInt(2), rows.getString(3),
+                                rows.getString(4), rows.getString(5), rows.getInt(6), getLong(rows, 7),
+                                getLong(rows, 8), rows.getLong(9), rows.getString(10), rows.getString(11),
+                                getInt(rows, 12), rows.getString(13), rows.getString(14), getInt(rows, 15),
+                                getInt(rows, 16), rows.getString(17));
+                        byRun.computeIfAbsent(attempt.runId(), k -> new ArrayList<>()).add(attempt);
+                    }
+                }
+            }
+        }
+        return byRun;
+    }
+
+    private static final String SELECT_RUN = "select run_id, parent_run_id, trigger_kind, tool, action_file, file_path,"
+            + " action, starting_table, attempt, arguments, resource_file, user_name, host, pid, started_ms,"
+            + " finished_ms, outcome, exit_code, log_file";
+
+    private List<StoredRun> queryRuns(String sql, List<Object> values) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                query.setObject(i + 1, values.get(i));
+            }
+            List<StoredRun> runs = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(new StoredRun(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getInt(9),
+                            Json.parseArray(rows.getString(10)), rows.getString(11), rows.getString(12),
+                            rows.getString(13), getLong(rows, 14), rows.getLong(15), getLong(rows, 16),
+                            rows.getString(17), getInt(rows, 18), rows.getString(19)));
+                }
+            }
+            return runs;
+        }
+    }
+
+    /** A glob (* and ?) as a LIKE pattern with ! as the escape. */
+    static String likePattern(String glob) {
+        StringBuilder like = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> like.append('%');
+                case '?' -> like.append('_');
+                case '%', '_', '!' -> like.append('!').append(c);
+                default -> like.append(c);
+            }
+        }
+        return like.toString();
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    private static Long getLong(ResultSet rows, int index) throws SQLException {
+        long value = rows.getLong(index);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static Integer getInt(ResultSet rows, int index) throws SQLException {
+        int value = rows.getInt(index);
+        return rows.wasNull() ? null : value;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing is pending: every write commits on its own
+        }
+    }
+}
