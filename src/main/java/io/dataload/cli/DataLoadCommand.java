@@ -47,6 +47,7 @@ public final class DataLoadCommand implements Runnable {
         commands.put("validate", ValidateCommand.class);
         commands.put("plan", PlanCommand.class);
         commands.put("demo", DemoCommand.class);
+        commands.put("history", HistoryCommand.class);
         commands.put("postgres", PostgresCommand.class);
         commands.put("mysql", MySqlCommand.class);
         commands.put("redshift", RedshiftCommand.class);

@@ -34,7 +34,7 @@ public final class StateStore implements AutoCloseable {
     /** The environment variable that chooses the store when {@code --state} is not given. */
     public static final String ENVIRONMENT = "DATALOAD_STATE";
     /** The newest migration's version: a store at it needs no migration. */
-    static final String LATEST = "1";
+    static final String LATEST = "2";
     private static final String SCHEMA = "dataload";
     private static final int BUSY_TIMEOUT_MS = 60_000;
 
@@ -85,7 +85,7 @@ public final class StateStore implements AutoCloseable {
                     try (FileChannel channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".migrate.lock"),
                             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                             FileLock lock = channel.lock()) {
-                        migrate(source, null);
+                        migrate(source, null, null);
                     }
                 }
                 return new StateStore(connection, "", label);
@@ -93,11 +93,14 @@ public final class StateStore implements AutoCloseable {
             if (url.startsWith("jdbc:postgresql:")) {
                 PGSimpleDataSource source = new PGSimpleDataSource();
                 source.setURL(url);
+                // a schema of its own: dataload, or the URL's currentSchema when it names one
+                String schema = source.getCurrentSchema() == null || source.getCurrentSchema().isBlank() ? SCHEMA
+                        : source.getCurrentSchema().split(",")[0].trim();
                 Connection connection = source.getConnection();
-                if (!current(connection, SCHEMA + ".")) {
-                    migrate(source, SCHEMA);
+                if (!current(connection, schema + ".")) {
+                    migrate(source, schema, null);
                 }
-                return new StateStore(connection, SCHEMA + ".", label);
+                return new StateStore(connection, schema + ".", label);
             }
         } catch (SQLException | IOException | RuntimeException e) {
             throw new StateException("cannot open the run-history store " + label + ": " + reason(e), e);
@@ -106,7 +109,7 @@ public final class StateStore implements AutoCloseable {
                 + " (jdbc:postgresql://HOST/DB)", null);
     }
 
-    private static SQLiteDataSource sqlite(String url) {
+    static SQLiteDataSource sqlite(String url) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -128,10 +131,14 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource source, String schema) {
+    /** Migrates to {@code target} (null: the newest version). */
+    static void migrate(DataSource source, String schema, String target) {
         var configuration = Flyway.configure().dataSource(source)
                 .locations("classpath:io/dataload/state/migration")
                 .loggers("slf4j");
+        if (target != null) {
+            configuration = configuration.target(target);
+        }
         if (schema != null) {
             configuration = configuration.schemas(schema).defaultSchema(schema);
         }

@@ -88,7 +88,7 @@ class MariaDbIT extends ServerContract {
         StringBuilder everything = new StringBuilder(run.all());
         try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(dir.resolve("logs"))) {
             for (java.nio.file.Path file : files.toList()) {
-                everything.append(Files.readString(file));
+                everything.append(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)); // the history store too, byte for byte
             }
         }
         assertTrue(!everything.toString().contains("S3cret"), everything.toString());

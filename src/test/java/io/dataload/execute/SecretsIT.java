@@ -38,7 +38,7 @@ class SecretsIT {
         StringBuilder everything = new StringBuilder(run.all());
         try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
             for (Path file : files.toList()) {
-                everything.append(Files.readString(file));
+                everything.append(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)); // the history store too, byte for byte
             }
         }
         CliRun plan = CliRun.of("plan", "-v", "-C", dir.toString(), "-r", "res.yml", "-P", "api_token=" + TOKEN,
@@ -63,7 +63,7 @@ class SecretsIT {
         StringBuilder everything = new StringBuilder(run.all());
         try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
             for (Path file : files.toList()) {
-                everything.append(Files.readString(file));
+                everything.append(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)); // the history store too, byte for byte
             }
         }
         assertFalse(everything.toString().toLowerCase().contains(secret.toLowerCase()), everything.toString());

@@ -159,7 +159,7 @@ class NotificationsTest {
         StringBuilder text = new StringBuilder();
         try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
             for (Path file : files.toList()) {
-                text.append(Files.readString(file));
+                text.append(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)); // the history store too, byte for byte
             }
         }
         return text.toString();
