@@ -9,8 +9,12 @@ import java.util.List;
  * the order they ended, and the chained runs its handlers asked for; the run succeeded when nothing
  * failed.
  */
-public record RunOutcome(int done, int ignored, int failed, int notRun, List<ChainRun> chained,
+public record RunOutcome(int done, int ignored, int failed, int notRun, List<Chained> chained,
         List<AttemptResult> entries, List<AttemptResult> attempts) {
+
+    /** A run a handler asked for, and which handler (OnSuccess, OnError...). */
+    public record Chained(ChainRun chain, String by) {
+    }
 
     public boolean success() {
         return failed == 0;

@@ -159,14 +159,15 @@ public final class RunSession {
         try (ConnectionSource source = target.connect(poolSize)) {
             Executors executors = new Executors(source, log, request.workDir(), interruption, live);
             NotificationSender sender = notifications.apply(plan.resolver().resources().get("Region"));
-            Deque<Plan> runs = new ArrayDeque<>(List.of(plan));
+            Deque<Map.Entry<Plan, String>> runs = new ArrayDeque<>(List.of(Map.entry(plan, "")));
             while (!runs.isEmpty() && !interruption.interrupted()) {
-                Plan next = runs.poll();
+                Map.Entry<Plan, String> queued = runs.poll();
+                Plan next = queued.getKey();
                 if (next != plan) {
                     log.add(null, "chained run \"" + next.action() + "\" over " + next.filePath() + ", "
                             + next.mode().fileName() + ", " + next.actions().size() + " entries");
                 }
-                live.planStarted(next);
+                live.planStarted(next, queued.getValue());
                 RunOutcome outcome = new Runner(next, log, executors.hookShell(), executors.byKind(), poolSize,
                         interruption, sender, live).run();
                 live.planFinished(next, outcome.success() && !interruption.interrupted() ? "succeeded"
@@ -174,7 +175,8 @@ public final class RunSession {
                 success &= outcome.success();
                 entries.addAll(outcome.entries());
                 attempts.addAll(outcome.attempts());
-                outcome.chained().forEach(chain -> runs.add(next.chains().get(chain)));
+                outcome.chained().forEach(chained -> runs.add(Map.entry(next.chains().get(chained.chain()),
+                        chained.by())));
             }
         } catch (InterruptedException e) {
             // the flag stays cleared: the log and the results are still written below, and NIO
@@ -328,7 +330,7 @@ public final class RunSession {
             this.current = plan;
         }
 
-        synchronized void planStarted(Plan next) {
+        synchronized void planStarted(Plan next, String chainedBy) {
             current = next;
             long now = System.currentTimeMillis();
             String id = next == plan ? runId : RunId.next(now);
@@ -338,7 +340,8 @@ public final class RunSession {
                             : request.workDir().resolve(next.filePath()).toAbsolutePath().normalize().toString(),
                     next.action(), next.startingTable(), next.attempt(), next == plan ? arguments : List.of(),
                     request.resourceFile(), USER, HOST, ProcessHandle.current().pid(),
-                    next == plan ? started.toEpochMilli() : now, null, "running", null, journal.logFile().toString()));
+                    next == plan ? started.toEpochMilli() : now, null, "running", null, journal.logFile().toString(),
+                    next == plan ? request.triggerName() : chainedBy));
             for (PlannedAction action : next.actions()) {
                 entries.putIfAbsent(key(next.filePath(), action.name()),
                         AttemptResult.notRun(next.filePath(), next.action(), action.name()));

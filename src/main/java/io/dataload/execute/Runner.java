@@ -42,7 +42,7 @@ public final class Runner {
     private final Interruption interruption;
     private final NotificationSender notifications;
     private final RunProgress progress;
-    private final List<ChainRun> chained = new ArrayList<>();
+    private final List<RunOutcome.Chained> chained = new ArrayList<>();
     private final Map<String, AttemptResult> results = new ConcurrentHashMap<>();
     private final List<AttemptResult> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -214,7 +214,7 @@ public final class Runner {
             if (hook instanceof ChainRun chain) {
                 log.add(entry, label + ": " + chain + " after this run");
                 synchronized (chained) {
-                    chained.add(chain);
+                    chained.add(new RunOutcome.Chained(chain, label));
                 }
                 continue;
             }

@@ -31,7 +31,8 @@ public record RunRequest(
         String logDir,
         boolean resume,
         List<String> arguments,
-        String state) {
+        String state,
+        String triggerName) {
 
     public RunRequest {
         params = Map.copyOf(params);
@@ -44,13 +45,19 @@ public record RunRequest(
             String startingTable, int attempt, Map<String, String> params, String database, Integer pool, String logDir,
             boolean resume, List<String> arguments) {
         this(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params, database, pool,
-                logDir, resume, arguments, null);
+                logDir, resume, arguments, null, null);
     }
 
     /** The same request recorded in another run-history store ({@code --state URL}). */
     public RunRequest withState(String url) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
-                database, pool, logDir, resume, arguments, url);
+                database, pool, logDir, resume, arguments, url, triggerName);
+    }
+
+    /** The same request started by a trigger (schedule, watch, worker) with its name (a job, a folder, a queue). */
+    public RunRequest triggeredBy(String kind, String name) {
+        return new RunRequest(tool, kind, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
+                database, pool, logDir, resume, arguments, state, name);
     }
 
     /** A request from the command line for ACTION over ACTIONS.json, with the defaults of {@code run}. */
@@ -61,22 +68,22 @@ public record RunRequest(
 
     public RunRequest withResources(String file) {
         return new RunRequest(tool, trigger, workDir, file, actionFile, action, startingTable, attempt, params, database,
-                pool, logDir, resume, arguments, state);
+                pool, logDir, resume, arguments, state, triggerName);
     }
 
     public RunRequest withParams(Map<String, String> values) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, values,
-                database, pool, logDir, resume, arguments, state);
+                database, pool, logDir, resume, arguments, state, triggerName);
     }
 
     public RunRequest from(String table, int attemptNumber) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, table, attemptNumber, params,
-                database, pool, logDir, resume, arguments, state);
+                database, pool, logDir, resume, arguments, state, triggerName);
     }
 
     /** The same request against another database ({@code --db}: a URL or an engine name). */
     public RunRequest withDatabase(String target) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
-                target, pool, logDir, resume, arguments, state);
+                target, pool, logDir, resume, arguments, state, triggerName);
     }
 }

@@ -166,7 +166,7 @@ public final class StateStore implements AutoCloseable {
         try (PreparedStatement insert = connection.prepareStatement("insert into " + prefix + "runs (run_id,"
                 + " parent_run_id, trigger_kind, tool, action_file, file_path, action, starting_table, attempt,"
                 + " arguments, resource_file, user_name, host, pid, started_ms, finished_ms, outcome, exit_code,"
-                + " log_file) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " log_file, trigger_name) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             insert.setString(i++, run.runId());
             insert.setString(i++, run.parentRunId());
@@ -186,7 +186,8 @@ public final class StateStore implements AutoCloseable {
             setLong(insert, i++, run.finishedMs());
             insert.setString(i++, run.outcome());
             setInt(insert, i++, run.exitCode());
-            insert.setString(i, run.logFile());
+            insert.setString(i++, run.logFile());
+            insert.setString(i, run.triggerName());
             insert.executeUpdate();
         }
     }
@@ -298,7 +299,7 @@ public final class StateStore implements AutoCloseable {
 
     private static final String SELECT_RUN = "select run_id, parent_run_id, trigger_kind, tool, action_file, file_path,"
             + " action, starting_table, attempt, arguments, resource_file, user_name, host, pid, started_ms,"
-            + " finished_ms, outcome, exit_code, log_file";
+            + " finished_ms, outcome, exit_code, log_file, trigger_name";
 
     private List<StoredRun> queryRuns(String sql, List<Object> values) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
@@ -312,7 +313,7 @@ public final class StateStore implements AutoCloseable {
                             rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getInt(9),
                             Json.parseArray(rows.getString(10)), rows.getString(11), rows.getString(12),
                             rows.getString(13), getLong(rows, 14), rows.getLong(15), getLong(rows, 16),
-                            rows.getString(17), getInt(rows, 18), rows.getString(19)));
+                            rows.getString(17), getInt(rows, 18), rows.getString(19), rows.getString(20)));
                 }
             }
             return runs;

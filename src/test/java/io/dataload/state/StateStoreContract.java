@@ -14,7 +14,8 @@ abstract class StateStoreContract {
 
     private static StoredRun run(String id, String parent, String file, long started) {
         return new StoredRun(id, parent, "cli", "dataload", file, "/abs/" + file, "load", null, 1,
-                List.of("run", file, "load"), null, "me", "box", 42L, started, null, "running", null, "logs/x.log");
+                List.of("run", file, "load"), null, "me", "box", 42L, started, null, "running", null, "logs/x.log",
+                parent == null ? null : "OnSuccess");
     }
 
     @Test

@@ -77,7 +77,7 @@ class AwsWrappersIT {
             assertFalse(run.output().contains("fakeSecretValue") || run.output().contains("fakeSessionToken"), run.output());
             try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
                 for (Path log : logs.toList()) {
-                    String text = Files.readString(log);
+                    String text = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1); // the history store too
                     assertFalse(text.contains("fakeSecretValue") || text.contains("fakeSessionToken"), log + ": " + text);
                 }
             }
