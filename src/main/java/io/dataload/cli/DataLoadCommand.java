@@ -48,6 +48,7 @@ public final class DataLoadCommand implements Runnable {
         commands.put("plan", PlanCommand.class);
         commands.put("demo", DemoCommand.class);
         commands.put("history", HistoryCommand.class);
+        commands.put("report", ReportCommand.class);
         commands.put("graph", GraphCommand.class);
         commands.put("postgres", PostgresCommand.class);
         commands.put("mysql", MySqlCommand.class);

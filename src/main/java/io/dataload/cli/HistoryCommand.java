@@ -103,8 +103,9 @@ public final class HistoryCommand implements Callable<Integer> {
             List<StoredAttempt> attempts = allAttempts(history, run);
             long total = attempts.stream().filter(a -> a.status().equals("done") || a.status().equals("ignored"))
                     .mapToLong(StoredAttempt::rows).sum();
-            String error = attempts.stream().map(StoredAttempt::errorText).filter(e -> e != null && !e.isBlank())
-                    .findFirst().orElse("");
+            // an ignored failure (a drop of a table not there yet) is not the run's error
+            String error = attempts.stream().filter(a -> a.status().equals("failed") || a.status().equals("interrupted"))
+                    .map(StoredAttempt::errorText).filter(e -> e != null && !e.isBlank()).findFirst().orElse("");
             if (json) {
                 ObjectNode line = runJson(run);
                 line.put("rows", total);
@@ -156,6 +157,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 + run.outcome() + (run.exitCode() == null ? "" : " (exit " + run.exitCode() + ")"));
         out.println(indent + "  started " + TIME.format(Instant.ofEpochMilli(run.startedMs())) + ", took "
                 + duration(run) + ", attempt " + run.attempt() + ", trigger " + run.trigger()
+                + (run.triggerName() == null ? "" : (run.parentRunId() != null ? ", chained by " : " ") + run.triggerName())
                 + (run.user() == null ? "" : ", by " + run.user() + "@" + run.host()));
         if (indent.isEmpty()) {
             if (!run.arguments().isEmpty()) {
@@ -232,6 +234,7 @@ public final class HistoryCommand implements Callable<Integer> {
         node.put("run_id", run.runId());
         node.put("parent_run_id", run.parentRunId());
         node.put("trigger", run.trigger());
+        node.put("trigger_name", run.triggerName());
         node.put("invoked_as", run.tool());
         node.put("file", run.actionFile());
         node.put("action", run.action());

@@ -159,15 +159,18 @@ public final class RunSession {
         try (ConnectionSource source = target.connect(poolSize)) {
             Executors executors = new Executors(source, log, request.workDir(), interruption, live);
             NotificationSender sender = notifications.apply(plan.resolver().resources().get("Region"));
-            Deque<Map.Entry<Plan, String>> runs = new ArrayDeque<>(List.of(Map.entry(plan, "")));
+            // each queued run with the run whose handler chained it, and which handler
+            record Queued(Plan plan, Plan from, String by) {
+            }
+            Deque<Queued> runs = new ArrayDeque<>(List.of(new Queued(plan, null, "")));
             while (!runs.isEmpty() && !interruption.interrupted()) {
-                Map.Entry<Plan, String> queued = runs.poll();
-                Plan next = queued.getKey();
+                Queued queued = runs.poll();
+                Plan next = queued.plan();
                 if (next != plan) {
                     log.add(null, "chained run \"" + next.action() + "\" over " + next.filePath() + ", "
                             + next.mode().fileName() + ", " + next.actions().size() + " entries");
                 }
-                live.planStarted(next, queued.getValue());
+                live.planStarted(next, queued.from(), queued.by());
                 RunOutcome outcome = new Runner(next, log, executors.hookShell(), executors.byKind(), poolSize,
                         interruption, sender, live).run();
                 live.planFinished(next, outcome.success() && !interruption.interrupted() ? "succeeded"
@@ -175,7 +178,7 @@ public final class RunSession {
                 success &= outcome.success();
                 entries.addAll(outcome.entries());
                 attempts.addAll(outcome.attempts());
-                outcome.chained().forEach(chained -> runs.add(Map.entry(next.chains().get(chained.chain()),
+                outcome.chained().forEach(chained -> runs.add(new Queued(next.chains().get(chained.chain()), next,
                         chained.by())));
             }
         } catch (InterruptedException e) {
@@ -306,6 +309,8 @@ public final class RunSession {
         final String runId;
         /** The run row the plan now running records into: the run's own, or a chained run's. */
         private String currentRunId;
+        /** The run id each plan that ran was recorded under: a chained run's parent is the run that chained it. */
+        private final Map<Plan, String> planRunIds = new java.util.IdentityHashMap<>();
         private final Map<String, Integer> sequence = new LinkedHashMap<>();
         private final RunRequest request;
         private final Plan plan;
@@ -330,12 +335,14 @@ public final class RunSession {
             this.current = plan;
         }
 
-        synchronized void planStarted(Plan next, String chainedBy) {
+        synchronized void planStarted(Plan next, Plan from, String chainedBy) {
             current = next;
             long now = System.currentTimeMillis();
             String id = next == plan ? runId : RunId.next(now);
             currentRunId = id;
-            history.runStarted(new StoredRun(id, next == plan ? null : runId, request.trigger(), request.tool(),
+            String parent = from == null ? null : planRunIds.getOrDefault(from, runId);
+            planRunIds.put(next, id);
+            history.runStarted(new StoredRun(id, parent, request.trigger(), request.tool(),
                     next == plan ? request.actionFile() : next.filePath(), next == plan ? filePath
                             : request.workDir().resolve(next.filePath()).toAbsolutePath().normalize().toString(),
                     next.action(), next.startingTable(), next.attempt(), next == plan ? arguments : List.of(),

@@ -264,6 +264,24 @@ public final class StateStore implements AutoCloseable {
                 List.of(runId));
     }
 
+    /** Every run the given runs chained to, directly or further, in the order they started. */
+    public synchronized List<StoredRun> descendants(List<String> runIds) throws SQLException {
+        List<StoredRun> all = new ArrayList<>();
+        List<String> level = runIds;
+        while (!level.isEmpty()) {
+            List<StoredRun> found = new ArrayList<>();
+            for (int from = 0; from < level.size(); from += 500) {
+                List<String> chunk = level.subList(from, Math.min(level.size(), from + 500));
+                found.addAll(queryRuns(SELECT_RUN + " from " + prefix + "runs where parent_run_id in ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                        + ") order by started_ms, run_id", new ArrayList<>(chunk)));
+            }
+            all.addAll(found);
+            level = found.stream().map(StoredRun::runId).toList();
+        }
+        return all;
+    }
+
     /** A run's attempts in order. */
     public synchronized List<StoredAttempt> attempts(String runId) throws SQLException {
         return attempts(List.of(runId)).getOrDefault(runId, List.of());
