@@ -32,6 +32,21 @@ class DemoReportsIT {
             assertEquals(expected("team_performance_scale1.csv"), texts.get(0), engine + " initial");
             assertEquals(expected("team_performance_scale1_incremental.csv"), texts.get(1), engine + " incremental");
         });
+        // the run history shows every demo run with its chain, and the report page draws it
+        CliRun history = CliRun.of("history", "-C", dir.toString(), "--json");
+        assertEquals(0, history.exit(), history.all());
+        List<String> runs = history.out().lines().toList();
+        assertEquals(9, runs.size(), history.out()); // per engine: demo, then demo --incremental (initial load and increment)
+        assertTrue(runs.get(0).contains("\"file\":\"configs/mysql/Increment.json\""), runs.get(0));
+        assertTrue(runs.get(8).contains("\"file\":\"configs/duckdb/Conditions.json\""), runs.get(8));
+        String id = runs.get(8).replaceAll(".*\"run_id\":\"([0-9A-Z]+)\".*", "$1");
+        CliRun detail = CliRun.of("history", "-C", dir.toString(), id);
+        assertTrue(detail.out().contains("chained run ") && detail.out().contains("configs/duckdb/DataWarehouse.json load")
+                && detail.out().contains("configs/duckdb/Reports.json extract"), detail.out());
+        CliRun page = CliRun.of("report", "-C", dir.toString(), "--html", "report.html");
+        assertEquals(0, page.exit(), page.all());
+        String html = java.nio.file.Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("configs/duckdb/Reports.json") && html.contains("OnSuccess"), "the chain is in the page");
     }
 
     @Test
