@@ -154,4 +154,19 @@ class RunRecordTest {
         assertTrue(run.err().contains("not a directory"), run.all());
         assertEquals(List.of(), ran(), "nothing ran");
     }
+
+    @Test
+    void aHistoryStoreThatCannotBeWrittenChangesNothingButIsSaidOnce() throws Exception {
+        stepScript();
+        parallelFile("p.json", "p1");
+        Files.writeString(dir.resolve("blocker"), "");
+        CliRun run = CliRun.run(dir, "-q", "--state", "jdbc:sqlite:" + dir.resolve("blocker/sub/dataload.db"), "p.json", "exec");
+        assertEquals(0, run.exit(), run.all());
+        assertEquals(List.of("p1"), ran());
+        assertEquals(1, run.err().split("not recorded in the run history", -1).length - 1, run.err());
+        assertTrue(run.err().contains("not a directory"), run.err());
+        CliRun unknown = CliRun.run(dir, "-q", "--state", "jdbc:h2:mem:x", "p.json", "exec");
+        assertEquals(0, unknown.exit(), unknown.all());
+        assertTrue(unknown.err().contains("unsupported state store"), unknown.err());
+    }
 }
