@@ -98,7 +98,9 @@ public final class ActionFileReader extends NodeReader {
                 throw new ConfigException(Location.file(shown), "the file is " + size / (1 << 20)
                         + " MB; action and resource files are limited to " + MAX_BYTES / (1 << 20) + " MB");
             }
-            return Files.readString(path, StandardCharsets.UTF_8);
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            // Windows editors start UTF-8 files with a byte-order mark: it is not part of the JSON
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
             throw new ConfigException(Location.file(shown), "file not found");
         } catch (MalformedInputException e) {

@@ -34,7 +34,9 @@ public final class ExecActionExecutor implements ActionExecutor {
             return ActionResult.success(0, start);
         }
         String error = "Command returned non-zero exit status " + result.exitCode() + "."
-                + (result.output().isEmpty() ? "" : " " + result.output());
+                + (result.output().isEmpty() ? "" : " " + result.output())
+                + (action.script().contains("\r\n") ? " (the script has Windows CRLF line endings, which /bin/sh"
+                        + " does not read; convert it, e.g. with dos2unix)" : "");
         return ActionResult.failure(error, action.scriptDisplay(), start);
     }
 }

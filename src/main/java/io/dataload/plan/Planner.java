@@ -126,6 +126,10 @@ public final class Planner {
         String template;
         try {
             template = Files.readString(scriptPath, StandardCharsets.UTF_8);
+            if (template.startsWith("\uFEFF")) {
+                // a byte-order mark from a Windows editor: PostgreSQL and MariaDB would read it as part of the SQL
+                template = template.substring(1);
+            }
         } catch (NoSuchFileException e) {
             problems.add(spec.location(), label + "file " + scriptDisplay + " not found");
             return null;
@@ -139,6 +143,10 @@ public final class Planner {
         problems.addAll(resolver.check(template, builtins, new Location(scriptDisplay, 1, 1), true));
         String script = resolver.apply(template, builtins);
         ActionKind kind = ActionKind.of(action);
+        if (kind == ActionKind.EXEC && template.contains("\r\n")) {
+            problems.warn(new Location(scriptDisplay, 1, 1), "the script has Windows (CRLF) line endings; /bin/sh "
+                    + "reads each CR as part of a command and will fail (convert it, e.g. with dos2unix)");
+        }
         (kind == ActionKind.EXEC ? resolver.unquotedInShell(template, new Location(scriptDisplay, 1, 1), true)
                 : resolver.unquotedInSql(template, new Location(scriptDisplay, 1, 1), true))
                 .forEach(w -> problems.warn(w.location(), w.message().substring("warning: ".length())));
