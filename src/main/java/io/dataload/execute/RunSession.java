@@ -137,6 +137,9 @@ public final class RunSession {
                     RunId.next(startedAt.toEpochMilli()));
             log.add(null, "run " + live.runId + ": " + request.actionFile() + " " + plan.action());
             resumeNotes.forEach(note -> log.add(null, note));
+            if (masker.weakSecretWarning() != null) {
+                log.add(null, masker.weakSecretWarning());
+            }
             try {
                 return run(request, plan, target, log, live);
             } finally {

@@ -31,18 +31,42 @@ public final class SecretMasker {
      * or before an ellipsis — a database quotes a statement cut short ({@code near '...', 'S3cretPas'}).
      */
     private final Pattern cutSecrets;
+    /** The common-word secrets, masked only where they stand alone. */
+    private final Pattern weakSecrets;
+
+    /**
+     * A secret that is one plain word (letters only, like {@code postgres}) or shorter than 8
+     * characters also occurs inside paths and names ({@code jdbc:postgresql:}, {@code ./postgresLoadT.py}):
+     * it is masked only where it stands alone, not inside a longer word, path or identifier.
+     */
+    private static final Pattern WEAK = Pattern.compile("[A-Za-z]+|.{1,7}");
+    private static final String ALONE_BEFORE = "(?<![\\p{L}\\p{N}_/.\\\\-])";
+    private static final String ALONE_AFTER = "(?![\\p{L}\\p{N}_/.\\\\-])";
+
+    /** Keys of the secrets too common to mask inside longer words (said once as a warning). */
+    private final List<String> weakKeys = new java.util.ArrayList<>();
 
     /** Masks the values of the secret-named keys of any of the maps. */
     public SecretMasker(List<Map<String, String>> sources) {
         TreeSet<String> found = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
                 .thenComparing(Comparator.naturalOrder()));
+        TreeSet<String> weak = new TreeSet<>(found.comparator());
         for (Map<String, String> values : sources) {
             values.forEach((key, value) -> {
                 if (value != null && value.length() >= SHORTEST_SECRET && isSecretName(key)) {
-                    found.add(value);
+                    if (WEAK.matcher(value).matches()) {
+                        weak.add(value);
+                        if (!weakKeys.contains(key)) {
+                            weakKeys.add(key);
+                        }
+                    } else {
+                        found.add(value);
+                    }
                 }
             });
         }
+        this.weakSecrets = weak.isEmpty() ? null : Pattern.compile(ALONE_BEFORE + "(?:" + weak.stream().map(Pattern::quote)
+                .collect(Collectors.joining("|")) + ")" + ALONE_AFTER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         this.secrets = found.isEmpty() ? null : Pattern.compile(found.stream().map(Pattern::quote)
                 .collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         TreeSet<String> prefixes = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
@@ -55,6 +79,19 @@ public final class SecretMasker {
         this.cutSecrets = prefixes.isEmpty() ? null : Pattern.compile("(?:" + prefixes.stream().map(Pattern::quote)
                 .collect(Collectors.joining("|")) + ")(?=$|['\"`]|\\.\\.\\.|\u2026)",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * A warning when some secret is a plain word or short: it cannot be told from the same word
+     * inside paths and names, so it is masked only where it stands alone. Null when there is none.
+     */
+    public String weakSecretWarning() {
+        if (weakKeys.isEmpty()) {
+            return null;
+        }
+        return "warning: the value of " + String.join(", ", weakKeys) + " is a plain word or shorter than 8"
+                + " characters; it is masked where it stands alone, not inside longer words, paths or names"
+                + " (a longer, less common password is masked everywhere)";
     }
 
     public static SecretMasker none() {
@@ -72,6 +109,9 @@ public final class SecretMasker {
         String result = secrets == null ? text : secrets.matcher(text).replaceAll(Matcher.quoteReplacement(MASK));
         if (cutSecrets != null) {
             result = cutSecrets.matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
+        }
+        if (weakSecrets != null) {
+            result = weakSecrets.matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
         }
         result = URL_PASSWORD.matcher(result).replaceAll("$1" + MASK);
         result = URL_USERINFO.matcher(result).replaceAll("$1" + MASK + "@");

@@ -24,4 +24,19 @@ class SecretMaskerTest {
         assertEquals("jdbc:postgresql://h/db?user=u&password=****&ssl=true",
                 SecretMasker.none().mask("jdbc:postgresql://h/db?user=u&password=Pa;ss99&ssl=true"));
     }
+
+    @Test
+    void aCommonWordPasswordIsMaskedWhereItStandsAloneNotInsidePathsAndNames() {
+        SecretMasker common = new SecretMasker(List.of(Map.of("RDS.MasterUserPassword", "postgres",
+                "Service.Token", "MixedCaseSecret42")));
+        assertEquals("configs/postgres/StagingArea.json, jdbc:postgresql://h/db, reports/TeamPerformancepostgres.csv,"
+                + " ./postgresLoadT.py", common.mask("configs/postgres/StagingArea.json, jdbc:postgresql://h/db,"
+                + " reports/TeamPerformancepostgres.csv, ./postgresLoadT.py"));
+        assertEquals("password '****' for user=**** failed: ****", common.mask("password 'postgres' for user=postgres"
+                + " failed: POSTGRES"));
+        // a strong secret stays masked everywhere, inside names too
+        assertEquals("column \"****x\"", common.mask("column \"mixedcasesecret42x\""));
+        assertEquals(true, common.weakSecretWarning().contains("RDS.MasterUserPassword"));
+        assertEquals(null, masker.weakSecretWarning());
+    }
 }
