@@ -2,6 +2,7 @@ package io.dataload.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -31,7 +32,8 @@ public final class DataLoadCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command; one of: "
+                + String.join(", ", SUBCOMMANDS.keySet()));
     }
 
     private static void listExitCodes(CommandLine commandLine) {
@@ -90,6 +92,30 @@ public final class DataLoadCommand implements Runnable {
         commandLine.setExecutionStrategy(parseResult -> {
             Warmup.await();
             return new CommandLine.RunLast().execute(parseResult);
+        });
+        // a usage error is one line, a suggestion when there is one, and where help is: not the whole help
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine cmd = exception.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println("dataload: " + exception.getMessage().replace("option option", "option"));
+            if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                List<String> typed = unmatched.getUnmatched();
+                String word = typed.isEmpty() ? "" : typed.get(0);
+                List<String> suggestions = new java.util.ArrayList<>(unmatched.getSuggestions().stream()
+                        // -v is verbose elsewhere: --version is not what was meant
+                        .filter(s -> !(s.equals("--version") || s.equals("-V")) || word.startsWith("--v")).toList());
+                if (suggestions.isEmpty() && cmd.getParent() == null && !word.startsWith("-")) {
+                    io.dataload.config.Spelling.closest(word, new java.util.ArrayList<>(SUBCOMMANDS.keySet()))
+                            .ifPresent(suggestions::add);
+                }
+                if (!suggestions.isEmpty()) {
+                    err.println("Did you mean: " + String.join(" or ", suggestions.stream()
+                            .map(s -> s.startsWith("-") ? s : cmd.getCommandSpec().qualifiedName() + " " + s).toList()) + "?");
+                }
+            }
+            err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();

@@ -50,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Multiplies analysts, cases and logs (scale 1: about 200 analysts, 500 cases).")
     int scale;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "The generator's seed.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "The generator's seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--incremental", description = "Then load and merge the next period's increment, and report again.")

@@ -61,10 +61,10 @@ final class SqsCommand implements Runnable {
         @Mixin
         QueueOption queue = new QueueOption();
 
-        @Option(names = "--wait", paramLabel = "S", defaultValue = "0", description = "Seconds to wait for a message (0-20).")
+        @Option(names = "--wait", paramLabel = "S", defaultValue = "0", description = "Seconds to wait for a message, 0-20 (default: ${DEFAULT-VALUE}).")
         int waitSeconds;
 
-        @Option(names = "--max", paramLabel = "N", defaultValue = "1", description = "Messages at most (1-10).")
+        @Option(names = "--max", paramLabel = "N", defaultValue = "1", description = "Messages at most, 1-10 (default: ${DEFAULT-VALUE}).")
         int max;
 
         @Override

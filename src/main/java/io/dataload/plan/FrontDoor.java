@@ -42,6 +42,13 @@ public final class FrontDoor {
         if (request.attempt() < 1) {
             problems.add(new Problem(COMMAND_LINE, "ATTEMPT must be 1 or more, found " + request.attempt()));
         }
+        request.params().forEach((key, value) -> {
+            if (key.isBlank()) {
+                problems.add(new Problem(COMMAND_LINE, "-P " + key + "=" + value + ": the key is empty (write -P KEY=VALUE)"));
+            } else if (value == null || value.isEmpty()) {
+                warnings.add(new Problem(COMMAND_LINE, "-P " + key + "= gives #" + key + "# an empty value"));
+            }
+        });
         if (request.pool() != null && request.pool() < 1) {
             problems.add(new Problem(COMMAND_LINE, "--pool must be 1 or more, found " + request.pool()));
         }
