@@ -57,7 +57,7 @@ class RunCommandTest {
         CliRun typo = CliRun.of("rnu", "a.json", "exec");
         assertEquals(2, typo.exit());
         // an unknown command is one line with a suggestion and where help is (UsageErrorsTest), not the whole list
-        assertTrue(typo.err().contains("Unmatched argument at index 0: 'rnu'") && typo.err().contains("dataload run?"),
+        assertTrue(typo.err().contains("Unmatched arguments from index 0: 'rnu'") && typo.err().contains("dataload run?"),
                 typo.err());
         assertTrue(CliRun.of("sqs", "--help").out().contains("Usage: dataload sqs"));
     }
