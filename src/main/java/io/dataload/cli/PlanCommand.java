@@ -46,6 +46,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print each resolved script in full (secrets masked).")
     boolean verbose;
 
+    @Mixin
+    AsWrapperOption as;
+
     @Option(names = "--db", paramLabel = "DATABASE", description = "The database `run` would use (as for `run`; "
             + "nothing connects): it decides how #\"key\"# literals are quoted.")
     String database;
@@ -54,7 +57,12 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriterPair io = new PrintWriterPair(spec);
         RunRequest request = RunRequest.of(inputOptions.workDir(), target.actionFile, target.action)
-                .withResources(inputOptions.resources).withParams(inputOptions.params.params);
+                .withResources(inputOptions.resources);
+        Map<String, String> params = as.with(inputOptions.params.params);
+        if (params == null) {
+            return as.refuse(io);
+        }
+        request = request.withParams(params);
         request = request.from(target.startingTable, target.attempt).withDatabase(database);
         CheckedRequest checked = FrontDoor.check(request);
         if (io.checked(checked) != ExitCodes.SUCCESS) {

@@ -28,6 +28,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputOptions;
 
+    @Mixin
+    AsWrapperOption as;
+
     @Parameters(index = "0", paramLabel = "ACTIONS.json", description = "The action file.")
     String actionFile;
 
@@ -37,8 +40,12 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriterPair io = new PrintWriterPair(spec);
+        java.util.Map<String, String> params = as.with(inputOptions.params.params);
+        if (params == null) {
+            return as.refuse(io);
+        }
         RunRequest request = RunRequest.of(inputOptions.workDir(), actionFile, action)
-                .withResources(inputOptions.resources).withParams(inputOptions.params.params);
+                .withResources(inputOptions.resources).withParams(params);
         CheckedRequest checked = FrontDoor.check(request, action == null ? List.of() : List.of(action));
         if (io.checked(checked) != ExitCodes.SUCCESS) {
             return ExitCodes.BAD_INPUT;
