@@ -94,13 +94,15 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
             OptionalLong exported = !"false".equals(System.getProperty(NATIVE)) ? source.dialect().copyOut(connection, query, csv, out) : OptionalLong.empty();
             if (exported.isPresent()) {
-                log.detail(action.name(), "rows written by the database's own export");
+                log.detail(action.name(), exported.getAsLong() + " rows written by the database's own export");
                 return exported.getAsLong();
             }
-            log.detail(action.name(), "rows written from a streamed result set");
             source.dialect().streamResults(jdbc);
             try (ResultSet result = jdbc.executeQuery(query)) {
-                return write(result, out, csv);
+                long rows = write(result, out, csv);
+                // said once it is so, not before (a failure in between would have been announced as rows written)
+                log.detail(action.name(), rows + " rows written from a streamed result set");
+                return rows;
             }
         }
     }
