@@ -154,7 +154,9 @@ public final class RunSession {
         log.add(null, "run \"" + plan.action() + "\" over " + request.actionFile() + ", attempt " + plan.attempt()
                 + ", " + plan.mode().fileName() + (plan.startingTable() == null ? "" : " from " + plan.startingTable())
                 + ", " + plan.actions().size() + " entr" + (plan.actions().size() == 1 ? "y" : "ies")
-                + (plan.needsDatabase() ? ", database " + target.maskedUrl() : ""));
+                + (plan.reachable().stream().anyMatch(Plan::needsDatabase) ? ", database " + target.maskedUrl()
+                        + (request.database() == null || request.database().isBlank()
+                        ? " (none was chosen: the embedded default; choose one with --db)" : "") : ""));
         live.write("running");
         boolean success = true;
         List<AttemptResult> entries = new ArrayList<>();

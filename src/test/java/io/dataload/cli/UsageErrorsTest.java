@@ -42,4 +42,17 @@ class UsageErrorsTest {
         assertEquals(0, emptyValue.exit(), emptyValue.all());
         assertTrue(emptyValue.err().contains("-P n= gives #n# an empty value"), emptyValue.err());
     }
+
+    @Test
+    void aRunWithoutDbSaysWhichDatabaseItUses() throws Exception {
+        Files.writeString(dir.resolve("q.sql"), "select 1;");
+        Files.writeString(dir.resolve("ok.sh"), "true");
+        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"a\", \"scripts\": {\"exec\": \"ok.sh\"}}],"
+                + " \"OnSuccess\": {\"run\": {\"file\": \"b.json\", \"action\": \"load\"}}}");
+        Files.writeString(dir.resolve("b.json"), "{\"Tables\": [{\"name\": \"q\", \"scripts\": {\"load\": \"q.sql\"}}]}");
+        CliRun run = CliRun.run(dir, "a.json", "exec");
+        assertEquals(0, run.exit(), run.all());
+        assertTrue(run.err().contains("database jdbc:duckdb:" + dir.resolve("dataload.duckdb")
+                + " (none was chosen: the embedded default; choose one with --db)"), run.err());
+    }
 }
