@@ -8,6 +8,11 @@ public interface ConnectionSource extends AutoCloseable {
 
     Dialect dialect();
 
+    /** Where connections go, for messages: the URL with any password masked. */
+    default String describe() {
+        return "the database";
+    }
+
     /** A connection with autocommit off; the caller closes it. */
     Connection open() throws SQLException;
 

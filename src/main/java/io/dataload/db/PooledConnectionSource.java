@@ -13,6 +13,11 @@ public final class PooledConnectionSource implements ConnectionSource {
     private final int size;
     private HikariDataSource pool;
 
+    @Override
+    public String describe() {
+        return target.maskedUrl();
+    }
+
     public PooledConnectionSource(DatabaseTarget target, int size) {
         this.target = target;
         this.size = size;

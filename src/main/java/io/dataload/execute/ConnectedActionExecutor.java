@@ -30,7 +30,7 @@ abstract class ConnectedActionExecutor implements ActionExecutor {
         try {
             connection = source.open();
         } catch (SQLException e) {
-            return ActionResult.failure(SqlErrorText.failure(e, "connecting to the database"), start);
+            return ActionResult.failure(SqlErrorText.failure(e, "connecting to " + source.describe()), start);
         }
         StatementTracker tracker = new StatementTracker(connection);
         ActionResult result;

@@ -244,8 +244,29 @@ public final class Runner {
             log.add(entry, label + ": " + notification.kind() + ": " + notifications.send(notification.kind(), fields));
         } catch (Exception e) {
             log.add(entry, label + ": " + notification.kind() + " failed (the run's outcome is unchanged): "
-                    + e.getMessage());
+                    + reason(e));
         }
+    }
+
+    /** Why something failed, in words: the messages down the causes (a refused connection has none of its own). */
+    static String reason(Throwable e) {
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = e; t != null && parts.size() < 4; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? null : t.getMessage().strip();
+            if (t instanceof java.net.ConnectException && (message == null || message.isEmpty())) {
+                message = "connection refused";
+            } else if (t instanceof java.net.UnknownHostException) {
+                message = "unknown host " + message;
+            } else if (t instanceof java.net.http.HttpTimeoutException) {
+                message = "timed out";
+            }
+            String said = message;
+            if (said != null && !said.isEmpty() && parts.stream().noneMatch(p -> p.contains(said))) {
+                parts.add(said);
+            }
+        }
+        String text = parts.isEmpty() ? e.getClass().getSimpleName() : String.join(": ", parts);
+        return text.length() > 400 ? text.substring(0, 399) + "…" : text;
     }
 
     private static int count(List<EntryOutcome> outcomes, EntryOutcome kind) {

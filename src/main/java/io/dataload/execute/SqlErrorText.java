@@ -20,6 +20,17 @@ public final class SqlErrorText {
         if (message.startsWith(DRIVER_PREFIX)) {
             message = message.substring(DRIVER_PREFIX.length());
         }
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            // a connection failure: the driver's own words may hide the reason (Connector/J's
+            // "Communications link failure") in a cause; name it
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+                message = message.lines().findFirst().orElse(message) + " (" + root.getMessage() + ")";
+            }
+        }
         Integer code = e.getErrorCode() == 0 ? null : e.getErrorCode();
         return new Failure(message, e.getSQLState(), code, null, null, null, null, context);
     }
