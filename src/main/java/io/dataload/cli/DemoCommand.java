@@ -57,15 +57,18 @@ public final class DemoCommand implements Callable<Integer> {
     boolean incremental;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "demo-data",
-            description = "Where the sample data is generated (default: ${DEFAULT-VALUE}).")
+            description = "Where the sample data is generated (default: ${DEFAULT-VALUE} in the DataLoad folder; a folder "
+                    + "you give is taken from where you are).")
     String data;
 
     @Option(names = {"-r", "--resources"}, paramLabel = "FILE.yml",
-            description = "The resource file (default: configs/<db>/demo.yml for the servers).")
+            description = "The resource file, taken from where you are (default: configs/<db>/demo.yml of the DataLoad "
+                    + "folder, for the servers).")
     String resources;
 
     @Option(names = {"-C", "--directory"}, paramLabel = "DIR",
-            description = "The DataLoad folder holding configs/ and sql/ (default: the current folder, else the jar's).")
+            description = "Work as if started in DIR, as for run: the DataLoad folder holding configs/ and sql/ "
+                    + "(default: the current folder when it holds them, else the one next to the jar).")
     Path directory;
 
     @Option(names = {"-v", "--verbose"}, description = "Print each run's execution log and progress.")
@@ -87,8 +90,12 @@ public final class DemoCommand implements Callable<Integer> {
                     + "run from the DataLoad folder or give -C DIR");
             return ExitCodes.BAD_INPUT;
         }
-        String resourceFile = resources != null ? resources
+        // paths the user gives are read from where they stand (or -C DIR); the demo's own from its folder
+        Path userDir = directory != null ? directory.toAbsolutePath().normalize() : Path.of("").toAbsolutePath();
+        String resourceFile = resources != null ? userDir.resolve(resources).toString()
                 : engine.equals("duckdb") ? null : "configs/" + engine + "/demo.yml";
+        String dataPath = data.equals("demo-data") && !userDir.resolve(data).startsWith(workDir)
+                ? workDir.resolve(data).toString() : userDir.resolve(data).toString();
         String url = null;
         if (!engine.equals("duckdb")) {
             try {
@@ -105,26 +112,26 @@ public final class DemoCommand implements Callable<Integer> {
                 return ExitCodes.ACTION_FAILED;
             }
         }
-        Path dataDir = workDir.resolve(data);
+        Path dataDir = Path.of(dataPath);
         Map<String, Long> counts = new DemoDataGenerator(seed, scale).generate(dataDir);
         out.printf("Generated the sample data (scale %d, seed %d) in %s: %d analysts, %d cases, %d log lines%n",
-                scale, seed, data, counts.get("analysts_" + DemoDataGenerator.LAST_YEAR + ".csv"),
+                scale, seed, Shown.path(dataDir), counts.get("analysts_" + DemoDataGenerator.LAST_YEAR + ".csv"),
                 counts.get("cases.csv"), counts.get("logs.csv"));
-        int exit = runPipeline(workDir, resourceFile, url, "Conditions.json", "initial load");
+        int exit = runPipeline(workDir, resourceFile, url, dataPath, "Conditions.json", "initial load");
         if (exit == ExitCodes.SUCCESS && incremental) {
-            exit = runPipeline(workDir, resourceFile, url, "Increment.json", "after the increment");
+            exit = runPipeline(workDir, resourceFile, url, dataPath, "Increment.json", "after the increment");
         }
         return exit;
     }
 
-    private int runPipeline(Path workDir, String resourceFile, String url, String file, String label)
+    private int runPipeline(Path workDir, String resourceFile, String url, String dataPath, String file, String label)
             throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         out.println();
         out.println("Running configs/" + engine + "/" + file + " exec (" + label + ") ...");
         out.flush();
         RunRequest request = new RunRequest("dataload", "cli", workDir, resourceFile, "configs/" + engine + "/" + file,
-                "exec", null, 1, Map.of("data", data), url, null, "logs", false,
+                "exec", null, 1, Map.of("data", dataPath), url, null, "logs", false,
                 spec.commandLine().getParseResult().originalArgs()).withState(state);
         int exit = new RunConsole(out, spec.commandLine().getErr(), new RunConsole.Output(verbose, !verbose, verbose))
                 .run(request);
@@ -133,8 +140,8 @@ public final class DemoCommand implements Callable<Integer> {
                     + "); see the log above or run with --verbose");
             return exit;
         }
-        ReportTable.print(workDir.resolve("reports/team_performance_" + engine + ".csv"),
-                "Team performance on " + engine + " (" + label + "), reports/team_performance_" + engine + ".csv:", out);
+        Path report = workDir.resolve("reports/team_performance_" + engine + ".csv");
+        ReportTable.print(report, "Team performance on " + engine + " (" + label + "), " + Shown.path(report) + ":", out);
         return exit;
     }
 

@@ -68,7 +68,7 @@ final class RunConsole {
             printLog(report.log(), report.label());
         }
         if (report.logFile() != null) {
-            out.println("Log saved to " + request.workDir().relativize(report.logFile()));
+            out.println("Log saved to " + Shown.path(report.logFile()));
         }
         if (report.saveError() != null) {
             err.println("dataload: " + report.saveError());

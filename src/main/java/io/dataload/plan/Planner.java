@@ -131,7 +131,9 @@ public final class Planner {
                 template = template.substring(1);
             }
         } catch (NoSuchFileException e) {
-            problems.add(spec.location(), label + "file " + scriptDisplay + " not found");
+            // name the folder it was looked for in: from another folder without -C it is not the one the user thinks
+            problems.add(spec.location(), label + "file " + scriptDisplay + " not found"
+                    + (Path.of(scriptDisplay).isAbsolute() ? "" : " in " + workDir.toAbsolutePath().normalize()));
             return null;
         } catch (MalformedInputException e) {
             problems.add(spec.location(), label + "file " + scriptDisplay + " is not UTF-8 text");

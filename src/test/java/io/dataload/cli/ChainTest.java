@@ -76,7 +76,8 @@ class ChainTest {
         write("b.json", "{\"Tables\": [{\"name\": \"b\", \"scripts\": {\"exec\": \"missing.sh\"}}]}");
         CliRun run = CliRun.run(dir, "-P", "stage=x", "a.json", "exec");
         assertEquals(2, run.exit());
-        assertEquals("b.json:1:47: table \"b\": action \"exec\": file missing.sh not found\n"
+        assertEquals("b.json:1:47: table \"b\": action \"exec\": file missing.sh not found in "
+                + dir.toAbsolutePath().normalize() + "\n"
                 + "dataload: 1 problem found; nothing was run.\n", run.err());
         write("b.json", "{\"Tables\": [{\"name\": \"c\", \"scripts\": {\"exec\": \"step.sh\"}}]}");
         assertTrue(CliRun.run(dir, "-P", "stage=x", "a.json", "exec").err()

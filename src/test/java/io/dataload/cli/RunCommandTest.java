@@ -134,12 +134,12 @@ class RunCommandTest {
                 """);
         CliRun run = CliRun.run(dir, "a.json", "load");
         assertEquals(2, run.exit());
-        assertEquals("""
-                a.json:2:47: table "u": action "load": file sql/missing.sql not found
+        assertEquals(("""
+                a.json:2:47: table "u": action "load": file sql/missing.sql not found in DIR
                 a.json:3:31: placeholder #eror# is not defined (not a built-in, not in "Placeholders", the resource file or a -P parameter)
                 sql/load.sql:2:15: placeholder #nowhere# is not defined (not a built-in, not in "Placeholders", the resource file or a -P parameter)
                 dataload: 3 problems found; nothing was run.
-                """, run.err());
+                """).replace("DIR", dir.toAbsolutePath().normalize().toString()), run.err());
         assertFalse(Files.exists(dir.resolve("dataload.duckdb")), "nothing may touch the database");
         assertFalse(Files.exists(dir.resolve("logs")));
     }
