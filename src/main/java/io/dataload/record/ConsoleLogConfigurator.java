@@ -38,6 +38,12 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(debug ? Level.DEBUG : Level.WARN);
         root.addAppender(appender);
+        if (!debug) {
+            // "connection marked as broken", with the driver's stack trace, is how the pool takes back a
+            // connection that a timeout, a stop or a dropped server ended: the action's own failure
+            // already says what happened, in one line
+            context.getLogger("com.zaxxer.hikari.pool.ProxyConnection").setLevel(Level.ERROR);
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }
