@@ -52,7 +52,7 @@ final class AwsHelperOptions {
         } catch (ConfigException e) {
             return io.problems(e);
         } catch (AwsException e) {
-            return io.failed(e.getMessage());
+            return io.aws(e);
         }
     }
 }

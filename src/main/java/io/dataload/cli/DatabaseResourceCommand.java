@@ -83,7 +83,7 @@ abstract class DatabaseResourceCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return io.problems(e);
         } catch (AwsException e) {
-            return io.failed(e.getMessage());
+            return io.aws(e);
         }
     }
 

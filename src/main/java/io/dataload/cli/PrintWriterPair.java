@@ -27,6 +27,13 @@ record PrintWriterPair(PrintWriter out, PrintWriter err) {
         return ExitCodes.ACTION_FAILED;
     }
 
+    /** An AWS call failed: one line; exit 2 when it is the configuration's fault (no region, no credentials), else 1. */
+    int aws(io.dataload.aws.AwsException e) {
+        err.println("dataload: " + e.getMessage());
+        err.flush();
+        return e.configuration() ? ExitCodes.BAD_INPUT : ExitCodes.ACTION_FAILED;
+    }
+
     /**
      * What the front door found: warnings always, then every problem. Exit 2 when there is any
      * problem, else 0 (the command goes on).

@@ -70,7 +70,7 @@ final class VpcCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return io.problems(e);
         } catch (AwsException e) {
-            return io.failed(e.getMessage());
+            return io.aws(e);
         }
     }
 }

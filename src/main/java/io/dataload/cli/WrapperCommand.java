@@ -104,7 +104,7 @@ abstract class WrapperCommand implements Callable<Integer> {
             }
             credentials(values, aws).forEach(runtime::putIfAbsent);
         } catch (AwsException e) {
-            return io.failed(e.getMessage());
+            return io.aws(e);
         }
         runtime.putIfAbsent("host", settings.host());
         RunRequest request = new RunRequest(wrapper(), "cli", workDir, resources, actions, action, table, attempt, runtime,
