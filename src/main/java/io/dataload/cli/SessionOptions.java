@@ -19,8 +19,8 @@ final class SessionOptions {
     @Option(names = {"-q", "--quiet"}, description = "Do not print progress while running.")
     boolean quiet;
 
-    @Option(names = "--resume", description = "Run again only the entries that failed or never ran in the last run "
-            + "of this file and action (from its results file in the log dir).")
+    @Option(names = "--resume", description = "Run again only the entries that are not done: failed, interrupted or "
+            + "never run, over every earlier run of this file and action (from the results files in the log dir).")
     boolean resume;
 
     RunConsole.Output output() {

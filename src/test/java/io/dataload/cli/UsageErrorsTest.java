@@ -55,4 +55,16 @@ class UsageErrorsTest {
         assertTrue(run.err().contains("database jdbc:duckdb:" + dir.resolve("dataload.duckdb")
                 + " (none was chosen: the embedded default; choose one with --db)"), run.err());
     }
+
+    @Test
+    void misspellingsAreReportedTogetherWithErrors() throws Exception {
+        Files.writeString(dir.resolve("a.sql"), "select 1;");
+        Files.writeString(dir.resolve("m.json"), "{\"Tables\": [{\"name\": \"a\", \"scirpts\": {\"load\": \"a.sql\"}}],"
+                + " \"OnErorr\": {\"AnyOther\": [\"Stop\"]}}");
+        CliRun validate = CliRun.of("validate", "-C", dir.toString(), "m.json");
+        assertEquals(2, validate.exit());
+        assertTrue(validate.err().contains("unknown key \"scirpts\" is ignored; did you mean \"scripts\"?")
+                && validate.err().contains("unknown key \"OnErorr\" is ignored; did you mean \"OnError\"?")
+                && validate.err().contains("missing \"scripts\""), validate.err());
+    }
 }
