@@ -24,9 +24,7 @@ final class AsWrapperOption {
 
     /** The usage error for an unknown wrapper: exit 2. */
     int refuse(PrintWriterPair io) {
-        io.err().println("command line: --as must be postgres, mysql, redshift or cli, found " + wrapper);
-        io.err().flush();
-        return ExitCodes.BAD_INPUT;
+        return io.usage("--as must be postgres, mysql, redshift or cli, found " + wrapper);
     }
 
     /** The -P parameters with the wrapper's own placeholders added; null when --as names no wrapper. */

@@ -41,9 +41,7 @@ public final class GraphCommand implements Callable<Integer> {
         PrintWriterPair io = new PrintWriterPair(spec);
         String kind = format.toLowerCase(Locale.ROOT);
         if (!kind.equals("mermaid") && !kind.equals("dot")) {
-            io.err().println("command line: --format must be mermaid or dot, found " + format);
-            io.err().flush();
-            return ExitCodes.BAD_INPUT;
+            return io.usage("--format must be mermaid or dot, found " + format);
         }
         RunRequest base = RunRequest.of(inputOptions.workDir(), actionFile, action)
                 .withResources(inputOptions.resources).withParams(inputOptions.params.params);

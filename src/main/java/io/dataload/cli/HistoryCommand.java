@@ -64,15 +64,11 @@ public final class HistoryCommand implements Callable<Integer> {
                 default -> null;
             };
             if (outcome == null) {
-                io.err().println("command line: --status must be ok, failed, interrupted or running, found " + status);
-                io.err().flush();
-                return ExitCodes.BAD_INPUT;
+                return io.usage("--status must be ok, failed, interrupted or running, found " + status);
             }
         }
         if (limit < 1) {
-            io.err().println("command line: --limit must be 1 or more, found " + limit);
-            io.err().flush();
-            return ExitCodes.BAD_INPUT;
+            return io.usage("--limit must be 1 or more, found " + limit);
         }
         if (store.missingFile()) {
             if (runId != null) {

@@ -20,6 +20,13 @@ record PrintWriterPair(PrintWriter out, PrintWriter err) {
         err.flush();
     }
 
+    /** A bad option value: "command line: ..." and exit 2; nothing runs. */
+    int usage(String message) {
+        err.println("command line: " + message);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
     /** A failure that is not the input's fault (an AWS call, a server): one line, exit 1. */
     int failed(String message) {
         err.println("dataload: " + message);

@@ -51,9 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriterPair io = new PrintWriterPair(spec);
         if (runs < 1) {
-            io.err().println("command line: --runs must be 1 or more, found " + runs);
-            io.err().flush();
-            return ExitCodes.BAD_INPUT;
+            return io.usage("--runs must be 1 or more, found " + runs);
         }
         Path target = store.workDir().resolve(html);
         String page;
