@@ -50,7 +50,7 @@ import java.util.function.Function;
  * {@link RunListener}. Whatever asks for a run (the CLI, a wrapper, the demo, later a scheduler or
  * a worker) hands its checked request here.
  */
-public final class RunSession {
+public final class RunSession implements Stoppable {
     private final RunListener listener;
     private final Map<String, String> environment;
     private final Function<String, NotificationSender> notifications;
@@ -71,11 +71,13 @@ public final class RunSession {
     }
 
     /** Stops the run: running actions are cancelled and rolled back, nothing new starts. */
+    @Override
     public void interrupt(Interruption.Stop stop) {
         interruption.interrupt(stop);
     }
 
     /** Waits until the run has recorded its outcome (after an interrupt), at most {@code seconds}. */
+    @Override
     public boolean awaitRecorded(long seconds) throws InterruptedException {
         return recorded.await(seconds, TimeUnit.SECONDS);
     }

@@ -18,17 +18,17 @@ public final class SignalTrap implements AutoCloseable {
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
 
-    private SignalTrap(RunSession session) {
+    private SignalTrap(Stoppable session) {
         trap("INT", Interruption.Stop.INTERRUPT, 130, session);
         trap("TERM", Interruption.Stop.TERMINATE, 143, session);
     }
 
     /** Traps SIGINT and SIGTERM for the session until closed. */
-    public static SignalTrap install(RunSession session) {
+    public static SignalTrap install(Stoppable session) {
         return new SignalTrap(session);
     }
 
-    private void trap(String name, Interruption.Stop stop, int exitCode, RunSession session) {
+    private void trap(String name, Interruption.Stop stop, int exitCode, Stoppable session) {
         try {
             Signal signal = new Signal(name);
             SignalHandler old = Signal.handle(signal, s -> stopAndExit(session, stop, exitCode));
@@ -39,7 +39,7 @@ public final class SignalTrap implements AutoCloseable {
         }
     }
 
-    private static void stopAndExit(RunSession session, Interruption.Stop stop, int exitCode) {
+    private static void stopAndExit(Stoppable session, Interruption.Stop stop, int exitCode) {
         Thread stopper = new Thread(() -> {
             session.interrupt(stop);
             try {

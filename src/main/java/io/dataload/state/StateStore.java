@@ -251,6 +251,13 @@ public final class StateStore implements AutoCloseable {
         return queryRuns(sql.toString(), values);
     }
 
+    /** The newest run a trigger started under a name (a schedule's job), or null. */
+    public synchronized StoredRun lastRun(String trigger, String triggerName) throws SQLException {
+        List<StoredRun> found = queryRuns(SELECT_RUN + " from " + prefix + "runs where trigger_kind = ? and trigger_name = ?"
+                + " and parent_run_id is null order by started_ms desc limit 1", List.of(trigger, triggerName));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     /** One run by id (or a unique beginning of its id), or null. */
     public synchronized StoredRun run(String id) throws SQLException {
         List<StoredRun> found = queryRuns(SELECT_RUN + " from " + prefix + "runs where run_id like ? order by run_id limit 2",
