@@ -37,7 +37,7 @@ public final class SdkAwsServices implements AwsServices {
      * AWS_REGION, the aws.region property or the profile's region; else the resource file's; only
      * without either is the SDK's full chain asked (which may query instance metadata).
      */
-    static Region region(String fallback) {
+    public static Region region(String fallback) {
         String configured = System.getenv("AWS_REGION");
         if (configured == null || configured.isBlank()) {
             configured = System.getProperty("aws.region");

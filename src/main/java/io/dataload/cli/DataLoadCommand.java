@@ -20,7 +20,7 @@ public final class DataLoadCommand implements Runnable {
     /** The subcommands in the order help lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
     /** The commands that run actions, whose start-up {@link Warmup} shortens. */
-    private static final Set<String> RUNS = Set.of("run", "postgres", "mysql", "redshift", "cli", "demo", "schedule");
+    private static final Set<String> RUNS = Set.of("run", "postgres", "mysql", "redshift", "cli", "demo", "schedule", "watch");
 
     @Spec
     CommandSpec spec;
@@ -50,6 +50,7 @@ public final class DataLoadCommand implements Runnable {
         commands.put("plan", PlanCommand.class);
         commands.put("demo", DemoCommand.class);
         commands.put("schedule", ScheduleCommand.class);
+        commands.put("watch", WatchCommand.class);
         commands.put("history", HistoryCommand.class);
         commands.put("report", ReportCommand.class);
         commands.put("graph", GraphCommand.class);

@@ -136,7 +136,7 @@ public final class RunSession implements Stoppable {
             Instant startedAt = started.atZone(ZoneId.systemDefault()).toInstant();
             History history = History.open(StateStore.urlFor(request.state(), environment, dir));
             LiveRecord live = new LiveRecord(journal, history, request, plan, actionPath, masker, startedAt,
-                    RunId.next(startedAt.toEpochMilli()));
+                    request.runId() != null ? request.runId() : RunId.next(startedAt.toEpochMilli()));
             log.add(null, "run " + live.runId + ": " + request.actionFile() + " " + plan.action());
             resumeNotes.forEach(note -> log.add(null, note));
             if (masker.weakSecretWarning() != null) {

@@ -32,7 +32,8 @@ public record RunRequest(
         boolean resume,
         List<String> arguments,
         String state,
-        String triggerName) {
+        String triggerName,
+        String runId) {
 
     public RunRequest {
         params = Map.copyOf(params);
@@ -45,19 +46,25 @@ public record RunRequest(
             String startingTable, int attempt, Map<String, String> params, String database, Integer pool, String logDir,
             boolean resume, List<String> arguments) {
         this(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params, database, pool,
-                logDir, resume, arguments, null, null);
+                logDir, resume, arguments, null, null, null);
     }
 
     /** The same request recorded in another run-history store ({@code --state URL}). */
     public RunRequest withState(String url) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
-                database, pool, logDir, resume, arguments, url, triggerName);
+                database, pool, logDir, resume, arguments, url, triggerName, runId);
     }
 
     /** The same request started by a trigger (schedule, watch, worker) with its name (a job, a folder, a queue). */
     public RunRequest triggeredBy(String kind, String name) {
         return new RunRequest(tool, kind, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
-                database, pool, logDir, resume, arguments, state, name);
+                database, pool, logDir, resume, arguments, state, name, runId);
+    }
+
+    /** The same request recorded under a run id chosen before it starts (a trigger's ledger names the run first). */
+    public RunRequest withRunId(String id) {
+        return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
+                database, pool, logDir, resume, arguments, state, triggerName, id);
     }
 
     /** A request from the command line for ACTION over ACTIONS.json, with the defaults of {@code run}. */
@@ -68,22 +75,22 @@ public record RunRequest(
 
     public RunRequest withResources(String file) {
         return new RunRequest(tool, trigger, workDir, file, actionFile, action, startingTable, attempt, params, database,
-                pool, logDir, resume, arguments, state, triggerName);
+                pool, logDir, resume, arguments, state, triggerName, runId);
     }
 
     public RunRequest withParams(Map<String, String> values) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, values,
-                database, pool, logDir, resume, arguments, state, triggerName);
+                database, pool, logDir, resume, arguments, state, triggerName, runId);
     }
 
     public RunRequest from(String table, int attemptNumber) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, table, attemptNumber, params,
-                database, pool, logDir, resume, arguments, state, triggerName);
+                database, pool, logDir, resume, arguments, state, triggerName, runId);
     }
 
     /** The same request against another database ({@code --db}: a URL or an engine name). */
     public RunRequest withDatabase(String target) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params,
-                target, pool, logDir, resume, arguments, state, triggerName);
+                target, pool, logDir, resume, arguments, state, triggerName, runId);
     }
 }

@@ -34,7 +34,7 @@ public final class StateStore implements AutoCloseable {
     /** The environment variable that chooses the store when {@code --state} is not given. */
     public static final String ENVIRONMENT = "DATALOAD_STATE";
     /** The newest migration's version: a store at it needs no migration. */
-    static final String LATEST = "2";
+    static final String LATEST = "3";
     private static final String SCHEMA = "dataload";
     private static final int BUSY_TIMEOUT_MS = 60_000;
 
@@ -249,6 +249,104 @@ public final class StateStore implements AutoCloseable {
         sql.append(" order by started_ms desc, run_id desc limit ?");
         values.add(limit);
         return queryRuns(sql.toString(), values);
+    }
+
+    /** A ledger row: one version of one item a trigger took. */
+    public record LedgerEntry(String source, String key, String version, String status, String runId, int attempts,
+            String message) {
+    }
+
+    /**
+     * Claims an item version for a run: true when this caller now owns it (a new version, or one whose
+     * earlier attempts failed and may be tried again, fewer than {@code maxAttempts} times); false when
+     * it is done, running elsewhere, or out of attempts. One statement each, so two watchers sharing
+     * the store never both claim it.
+     */
+    public synchronized boolean claim(String source, String key, String version, String runId, int maxAttempts,
+            long now) throws SQLException {
+        String insert = prefix.isEmpty()
+                ? "insert or ignore into ledger (source, item_key, version, status, run_id, attempts, first_seen_ms,"
+                        + " updated_ms) values (?, ?, ?, 'running', ?, 1, ?, ?)"
+                : "insert into " + prefix + "ledger (source, item_key, version, status, run_id, attempts, first_seen_ms,"
+                        + " updated_ms) values (?, ?, ?, 'running', ?, 1, ?, ?) on conflict do nothing";
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setString(1, source);
+            statement.setString(2, key);
+            statement.setString(3, version);
+            statement.setString(4, runId);
+            statement.setLong(5, now);
+            statement.setLong(6, now);
+            if (statement.executeUpdate() == 1) {
+                return true;
+            }
+        }
+        try (PreparedStatement retry = connection.prepareStatement("update " + prefix + "ledger set status = 'running',"
+                + " run_id = ?, attempts = attempts + 1, updated_ms = ? where source = ? and item_key = ? and version = ?"
+                + " and status = 'failed' and attempts < ?")) {
+            retry.setString(1, runId);
+            retry.setLong(2, now);
+            retry.setString(3, source);
+            retry.setString(4, key);
+            retry.setString(5, version);
+            retry.setInt(6, maxAttempts);
+            return retry.executeUpdate() == 1;
+        }
+    }
+
+    /** Ends a claim: done or failed, with why. */
+    public synchronized void settle(String source, String key, String version, String status, String message, long now)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update " + prefix + "ledger set status = ?,"
+                + " message = ?, updated_ms = ? where source = ? and item_key = ? and version = ?")) {
+            update.setString(1, status);
+            update.setString(2, message);
+            update.setLong(3, now);
+            update.setString(4, source);
+            update.setString(5, key);
+            update.setString(6, version);
+            update.executeUpdate();
+        }
+    }
+
+    /** Forgets a claim whose run never ended (the watcher stopped first): the item will be taken again. */
+    public synchronized void unclaim(String source, String key, String version) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + prefix + "ledger where source = ?"
+                + " and item_key = ? and version = ? and status = 'running'")) {
+            delete.setString(1, source);
+            delete.setString(2, key);
+            delete.setString(3, version);
+            delete.executeUpdate();
+        }
+    }
+
+    /** The ledger rows of a source still marked running: after a crash, their runs' outcomes decide. */
+    public synchronized List<LedgerEntry> unsettled(String source) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select source, item_key, version, status, run_id,"
+                + " attempts, message from " + prefix + "ledger where source = ? and status = 'running'")) {
+            query.setString(1, source);
+            List<LedgerEntry> entries = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new LedgerEntry(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7)));
+                }
+            }
+            return entries;
+        }
+    }
+
+    /** One ledger row, or null. */
+    public synchronized LedgerEntry ledger(String source, String key, String version) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select source, item_key, version, status, run_id,"
+                + " attempts, message from " + prefix + "ledger where source = ? and item_key = ? and version = ?")) {
+            query.setString(1, source);
+            query.setString(2, key);
+            query.setString(3, version);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? new LedgerEntry(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7)) : null;
+            }
+        }
     }
 
     /** The newest run a trigger started under a name (a schedule's job), or null. */
