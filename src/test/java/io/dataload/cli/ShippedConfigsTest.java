@@ -28,7 +28,9 @@ class ShippedConfigsTest {
             String engine = file.getParent().getFileName().toString();
             List<String> args = new ArrayList<>(List.of("validate", "-P", "data=demo-data"));
             switch (engine) {
-                case "example" -> args.addAll(List.of("-r", "configs/example/example.yml"));
+                // landing.json is run by dataload watch, which gives #file# and #file_name#
+                case "example" -> args.addAll(List.of("-r", "configs/example/example.yml", "-P", "file=incoming/x.csv",
+                        "-P", "file_name=x.csv"));
                 case "redshift" -> args.addAll(List.of("-r", "configs/redshift/demo.yml", "-P", "host=cluster",
                         "-P", "aws_access_key_id=a", "-P", "aws_secret_access_key=b", "-P", "aws_session_token=c"));
                 default -> {

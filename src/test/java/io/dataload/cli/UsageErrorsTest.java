@@ -24,7 +24,8 @@ class UsageErrorsTest {
         assertTrue(typo.err().lines().count() <= 4 && !typo.err().contains("Usage:"), typo.err());
         CliRun none = CliRun.of();
         assertEquals(2, none.exit());
-        assertTrue(none.err().contains("missing command; one of: run, validate, plan, demo, history"), none.err());
+        assertTrue(none.err().contains("missing command; one of: run, validate, plan, demo, ")
+                && none.err().contains(" history, "), none.err());
         CliRun pool = CliRun.run(dir, "--pool", "abc", "a.json", "exec");
         assertEquals(2, pool.exit());
         assertTrue(!pool.err().contains("Usage:") && pool.err().contains("See 'dataload run --help'."), pool.err());

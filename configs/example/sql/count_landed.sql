@@ -1,0 +1,1 @@
+select count(*) from stg_landed_cases;
