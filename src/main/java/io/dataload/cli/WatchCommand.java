@@ -70,8 +70,9 @@ public final class WatchCommand implements Callable<Integer> {
             description = "With --dir: a file is taken once its size has not changed for this long, or when NAME.done appears (default: ${DEFAULT-VALUE}).")
     String settle;
 
-    @Option(names = "--archive", paramLabel = "DIR", description = "With --dir: move each file here after its run succeeded.")
-    Path archive;
+    @Option(names = "--archive", paramLabel = "DIR|s3://BUCKET/PREFIX/",
+            description = "Move each file here after its run succeeded: a folder (with --dir) or an S3 prefix (with --sqs).")
+    String archive;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", description = "Runs at once at most (default: ${DEFAULT-VALUE}).")
     int concurrency;
@@ -129,13 +130,16 @@ public final class WatchCommand implements Callable<Integer> {
             if (!Files.isDirectory(dir)) {
                 return io.usage("--dir " + from.dir + ": not a folder");
             }
+            if (archive != null && archive.startsWith("s3://")) {
+                return io.usage("--archive s3://... goes with --sqs; a watched folder archives to a folder");
+            }
             source = new FolderSource(dir, pattern, settleTime, archive == null ? null : workDir.resolve(archive),
                     Clock.systemUTC());
         } else {
-            if (archive != null) {
-                return io.usage("--archive moves files of a watched folder; for S3, archive in the action itself");
+            if (archive != null && !archive.startsWith("s3://")) {
+                return io.usage("with --sqs, --archive is an S3 prefix: s3://BUCKET/PREFIX/");
             }
-            source = new SqsSource(from.sqs, checked.resources().values().get("Region"));
+            source = new SqsSource(from.sqs, checked.resources().values().get("Region"), archive);
         }
         PrintWriter err = io.err();
         String url = StateStore.urlFor(state, System.getenv(), workDir.resolve(logDir));

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -39,9 +40,30 @@ public final class SqsSource implements Source {
         return thread;
     });
     private final Map<String, ScheduledFuture<?>> kept = new ConcurrentHashMap<>();
+    private final String archiveBucket;
+    private final String archivePrefix;
+    private final S3Client s3;
 
     public SqsSource(String queueUrl, String region) {
+        this(queueUrl, region, null);
+    }
+
+    /** {@code archive}: s3://bucket/prefix/ where an object is moved once its run succeeded; null for none. */
+    public SqsSource(String queueUrl, String region, String archive) {
         this.queueUrl = queueUrl;
+        if (archive != null) {
+            String rest = archive.substring("s3://".length());
+            this.archiveBucket = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+            String prefix = rest.contains("/") ? rest.substring(rest.indexOf('/') + 1) : "";
+            this.archivePrefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+            boolean local = System.getProperty("aws.endpointUrlS3") != null || System.getenv("AWS_ENDPOINT_URL_S3") != null;
+            this.s3 = S3Client.builder().region(SdkAwsServices.region(region)).forcePathStyle(local)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        } else {
+            this.archiveBucket = null;
+            this.archivePrefix = null;
+            this.s3 = null;
+        }
         this.sqs = SqsClient.builder().region(SdkAwsServices.region(region))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         String timeout = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
@@ -124,6 +146,14 @@ public final class SqsSource implements Source {
 
     @Override
     public void succeeded(Arrival arrival) {
+        if (s3 != null) {
+            // moved only now that its run succeeded: a copy under the archive prefix, then the original goes
+            String bucket = arrival.placeholders().get("bucket");
+            String key = arrival.key();
+            s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(key).destinationBucket(archiveBucket)
+                    .destinationKey(archivePrefix + key));
+            s3.deleteObject(r -> r.bucket(bucket).key(key));
+        }
         release(arrival);
         delete((Message) arrival.handle());
     }

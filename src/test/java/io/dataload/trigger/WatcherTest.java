@@ -167,4 +167,44 @@ class WatcherTest {
                 .body("{\"Event\": \"s3:TestEvent\"}").build();
         assertEquals(List.of(), SqsSource.objects(test));
     }
+
+    @Test
+    void anS3ObjectIsArchivedOnlyAfterItsRunSucceeded() throws Exception {
+        Files.writeString(dir.resolve("load.sh"), "echo #key# >> loaded.txt");
+        Files.writeString(dir.resolve("w.json"), "{\"Tables\": [{\"name\": \"f\", \"scripts\": {\"exec\": \"load.sh\"}}]}");
+        List<String> s3 = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String copy = exchange.getRequestHeaders().getFirst("x-amz-copy-source");
+            s3.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                    + (copy == null ? "" : " from " + copy));
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "PUT".equals(exchange.getRequestMethod())
+                    ? ("<CopyObjectResult><ETag>\"e\"</ETag><LastModified>2026-01-01T00:00:00.000Z</LastModified>"
+                            + "</CopyObjectResult>").getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0];
+            exchange.sendResponseHeaders(body.length == 0 ? 204 : 200, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        System.setProperty("aws.endpointUrlS3", "http://127.0.0.1:" + server.getAddress().getPort());
+        System.setProperty("aws.accessKeyId", "x");
+        System.setProperty("aws.secretAccessKey", "x");
+        try (ElasticMq mq = new ElasticMq(); SqsClient sqs = mq.client(); StateStore store = store()) {
+            String url = sqs.createQueue(r -> r.queueName("landing")).queueUrl();
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody("{\"Records\": [{\"eventName\": \"ObjectCreated:Put\","
+                    + " \"s3\": {\"bucket\": {\"name\": \"lake\"}, \"object\": {\"key\": \"in/a+b.csv\", \"eTag\": \"e9\"}}}]}"));
+            Watcher watcher = watcher(new SqsSource(url, "eu-west-1", "s3://archive/done/"), store, 1);
+            pollUntil(watcher, () -> quietly(() -> loaded().size() == 1 && watcher.active() == 0));
+            assertEquals(List.of("PUT /archive/done/in/a%20b.csv from lake/in/a%20b.csv", "DELETE /lake/in/a%20b.csv"), s3);
+        } finally {
+            server.stop(0);
+            System.clearProperty("aws.endpointUrlS3");
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
 }
