@@ -21,14 +21,15 @@ public final class ActionFileReader extends NodeReader {
     private static final String ON_ERROR_NOTIFICATION = "OnErrorNotification";
     private static final List<String> SPEC_OPTIONS = List.of(
             "tofile", "delimiter", "delimeter", "quotechar", "quoting", "doublequote", "escapechar",
-            "lineterminator");
+            "lineterminator", "format");
 
     /** "$schema" points an editor at docs/action-file.schema.json; it means nothing to a run. */
     private static final List<String> FILE_KEYS = List.of("Tables", "Mode", "Placeholders", "OnError", ON_SUCCESS,
             ON_SUCCESS_NOTIFICATION, ON_ERROR_NOTIFICATION, "$schema");
     private static final List<String> ENTRY_KEYS = List.of("name", "description", "scripts", "OnError");
     private static final List<String> SPEC_KEYS = List.of("file", "copy", "OnError", ON_SUCCESS, "timeout", "tofile", "delimiter",
-            "delimeter", "quotechar", "quoting", "doublequote", "escapechar", "lineterminator");
+            "delimeter", "quotechar", "quoting", "doublequote", "escapechar", "lineterminator", "format",
+            "incremental");
 
     /** Larger action or resource files are refused before they are read (they are never that big). */
     static final long MAX_BYTES = 16L << 20;
@@ -168,7 +169,7 @@ public final class ActionFileReader extends NodeReader {
 
     private ActionSpec readSpec(String label, String action, Node node) {
         if (node.isString()) {
-            return new ActionSpec(action, node.text(), null, node.location(), Map.of(), null, List.of(), null);
+            return new ActionSpec(action, node.text(), null, node.location(), Map.of(), null, List.of(), null, null);
         }
         if (!node.isObject()) {
             problems.add(node.location(), label + ": action \"" + action
@@ -201,11 +202,24 @@ public final class ActionFileReader extends NodeReader {
                 }
             }
         }
+        Incremental incremental = null;
         if (action.equals("extract")) {
             try {
                 CsvDialect.fromOptions(options);
             } catch (IllegalArgumentException e) {
                 problems.add(node.location(), where + ": " + e.getMessage());
+            }
+            String format = options.get("format");
+            if (format != null && !EXTRACT_FORMATS.contains(format)) {
+                problems.add(fields.get("format").location(), where + ": \"format\" must be one of "
+                        + String.join(", ", EXTRACT_FORMATS) + ", found \"" + format + "\"");
+            }
+            incremental = readIncremental(where, fields.get("incremental"));
+        } else {
+            for (String key : List.of("format", "incremental")) {
+                if (fields.containsKey(key)) {
+                    problems.add(fields.get(key).location(), where + ": \"" + key + "\" is an extract option");
+                }
             }
         }
         ErrorPolicy onError = hooks.readPolicy(fields.get("OnError"));
@@ -222,7 +236,47 @@ public final class ActionFileReader extends NodeReader {
             return null;
         }
         Location location = copy != null ? copy.location() : fileNode.location();
-        return new ActionSpec(action, file, copy, location, options, onError, onSuccess, timeout);
+        return new ActionSpec(action, file, copy, location, options, onError, onSuccess, timeout, incremental);
+    }
+
+    /** The extract formats: the Python tool's CSV, and JSON lines. */
+    public static final List<String> EXTRACT_FORMATS = List.of("csv", "jsonl");
+
+    private Incremental readIncremental(String where, Node node) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problems.add(node.location(), where + ": \"incremental\" must be an object like {\"columns\": [\"updated_at\","
+                    + " \"id\"], \"lag\": \"5m\"}, found " + node.typeName());
+            return null;
+        }
+        checkKeys(node, List.of("columns", "lag", "start"), where + ": incremental: ");
+        Node columns = node.fields().get("columns");
+        List<String> names = new ArrayList<>();
+        if (columns == null || !columns.isArray() || columns.items().isEmpty()) {
+            problems.add(columns == null ? node.location() : columns.location(), where
+                    + ": incremental needs \"columns\": a list of one or more column names, the first a time or a growing number");
+        } else {
+            for (Node column : columns.items()) {
+                if (!column.isString() || column.text().isBlank()) {
+                    problems.add(column.location(), where + ": incremental columns are names, found " + column.typeName());
+                } else {
+                    names.add(column.text());
+                }
+            }
+        }
+        java.time.Duration lag = java.time.Duration.ZERO;
+        Node lagNode = node.fields().get("lag");
+        if (lagNode != null) {
+            lag = lagNode.isString() ? Retry.parseDuration(lagNode.text()) : null;
+            if (lag == null) {
+                problems.add(lagNode.location(), where + ": incremental \"lag\" must be a duration like 30s or 5m");
+                lag = java.time.Duration.ZERO;
+            }
+        }
+        Node start = node.fields().get("start");
+        return names.isEmpty() ? null : new Incremental(names, lag, start == null ? null : scalarText(start), node.location());
     }
 
     private CopySpec readCopy(String where, Node node) {

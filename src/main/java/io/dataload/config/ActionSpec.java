@@ -17,7 +17,8 @@ public record ActionSpec(
         Map<String, String> options,
         ErrorPolicy onError,
         List<Hook> onSuccess,
-        Duration timeout) {
+        Duration timeout,
+        Incremental incremental) {
 
     public String option(String name) {
         return options.get(name);

@@ -27,8 +27,15 @@ public record PlannedAction(
     public record ScriptOnly() implements Target {
     }
 
-    /** An extract's CSV dialect and the file it writes. */
-    public record ExtractTo(CsvDialect csv, Path file) implements Target {
+    /**
+     * An extract's CSV dialect, the file it writes (its name may still hold {@code #extract_from#},
+     * {@code #extract_to#} and {@code #run_id#}, known only when it runs), its format ({@code csv} or
+     * {@code jsonl}) and its incremental window (null: every row).
+     */
+    public record ExtractTo(CsvDialect csv, Path file, String format, io.dataload.config.Incremental incremental)
+            implements Target {
+        /** Placeholders an extract's file name may use, replaced when it runs. */
+        public static final java.util.List<String> RUN_TIME_KEYS = java.util.List.of("extract_from", "extract_to", "run_id");
     }
 
     /** A native bulk load. */

@@ -166,10 +166,13 @@ public final class Planner {
             problems.add(spec.location(), label + e.getMessage());
         }
         String toFile = spec.options().getOrDefault("tofile", entry.name() + "_extract.csv");
-        problems.addAll(resolver.check(toFile, builtins, spec.location(), false));
-        Path target = workDir.resolve(resolver.apply(toFile, builtins));
+        // the window's bounds and the run's id are known only when it runs: kept as they are for now
+        Map<String, String> fileBuiltins = new java.util.HashMap<>(builtins);
+        PlannedAction.ExtractTo.RUN_TIME_KEYS.forEach(key -> fileBuiltins.put(key, "#" + key + "#"));
+        problems.addAll(resolver.check(toFile, fileBuiltins, spec.location(), false));
+        Path target = workDir.resolve(resolver.apply(toFile, fileBuiltins));
         return new PlannedAction(entry.name(), kind, scriptDisplay, script, spec.timeout(), onSuccess, onError,
-                new PlannedAction.ExtractTo(csv, target));
+                new PlannedAction.ExtractTo(csv, target, spec.options().getOrDefault("format", "csv"), spec.incremental()));
     }
 
     private void checkPlaceholderItems(List<Placeholder> items, PlaceholderResolver resolver) {
