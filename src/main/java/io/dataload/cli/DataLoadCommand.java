@@ -52,6 +52,7 @@ public final class DataLoadCommand implements Runnable {
         commands.put("schedule", ScheduleCommand.class);
         commands.put("watch", WatchCommand.class);
         commands.put("history", HistoryCommand.class);
+        commands.put("state", StateCommand.class);
         commands.put("report", ReportCommand.class);
         commands.put("graph", GraphCommand.class);
         commands.put("postgres", PostgresCommand.class);

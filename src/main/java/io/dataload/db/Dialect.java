@@ -40,6 +40,34 @@ public interface Dialect {
     }
 
     /** Cancels what the connection runs outside a statement (a bulk copy); most engines have nothing to do. */
+    /**
+     * The type to cast a watermark's text to, to compare it with a column the query returns
+     * ({@code typeName} as the driver names it): PostgreSQL and DuckDB take the column's own type.
+     */
+    default String castType(String typeName, int jdbcType) {
+        return typeName;
+    }
+
+    /**
+     * The upper bound of an incremental window: the database's own clock minus {@code lag}, as the
+     * text of a local timestamp with microseconds, read once when the extract starts.
+     */
+    default String upperBound(Connection connection, java.time.Duration lag) throws SQLException {
+        try (java.sql.PreparedStatement query = connection.prepareStatement(
+                "select cast(localtimestamp - cast(? as interval) as varchar)")) {
+            query.setString(1, lag.toNanos() / 1000 + " microseconds");
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    /** A string literal in this engine's SQL (MySQL also escapes backslashes). */
+    default String literal(String text) {
+        return SqlLiteral.of(text);
+    }
+
     default void cancel(Connection connection) {
     }
 

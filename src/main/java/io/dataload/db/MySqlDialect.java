@@ -187,8 +187,38 @@ public final class MySqlDialect implements Dialect {
     }
 
     /** A MySQL string literal: backslashes are escapes there. */
-    private static String literal(String text) {
+    @Override
+    public String literal(String text) {
         return SqlLiteral.of(text.replace("\\", "\\\\"));
+    }
+
+    @Override
+    public String castType(String typeName, int jdbcType) {
+        String type = typeName.toLowerCase(Locale.ROOT);
+        if (type.contains("time")) {
+            return "datetime(6)";
+        }
+        if (type.equals("date")) {
+            return "date";
+        }
+        if (type.contains("int")) {
+            return type.contains("unsigned") ? "unsigned" : "signed";
+        }
+        if (type.contains("decimal")) {
+            return "decimal(65,30)";
+        }
+        return "char";
+    }
+
+    @Override
+    public String upperBound(Connection connection, java.time.Duration lag) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select cast(now(6) - interval ? microsecond as char)")) {
+            query.setLong(1, lag.toNanos() / 1000);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 
     @Override

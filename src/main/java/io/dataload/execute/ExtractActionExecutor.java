@@ -22,7 +22,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -35,8 +41,16 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
     /** Set to false ({@code -Ddataload.extract.native=false}) to always read a result set; the tests compare both. */
     private static final String NATIVE = "dataload.extract.native";
 
+    private final ExtractContext context;
+
     public ExtractActionExecutor(ConnectionSource source, ExecutionLog log, Interruption interruption) {
+        this(source, log, interruption, ExtractContext.NONE);
+    }
+
+    public ExtractActionExecutor(ConnectionSource source, ExecutionLog log, Interruption interruption,
+            ExtractContext context) {
         super(source, log, interruption);
+        this.context = context;
     }
 
     @Override
@@ -47,7 +61,19 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
             if (statements.isEmpty()) {
                 return ActionResult.failure("the extract script has no query", action.scriptDisplay(), start);
             }
-            Path target = action.extract().file();
+            PlannedAction.ExtractTo extract = action.extract();
+            Window window = null;
+            if (extract.incremental() != null) {
+                try {
+                    window = window(connection, statements.get(statements.size() - 1).sql(), action);
+                } catch (IllegalArgumentException e) {
+                    return ActionResult.failure(e.getMessage(), action.scriptDisplay(), start);
+                }
+            }
+            Path target = Path.of(extract.file().toString()
+                    .replace("#extract_from#", window == null ? "all" : window.fromForName())
+                    .replace("#extract_to#", window == null ? "all" : forName(window.upper()))
+                    .replace("#run_id#", context.runId()));
             Files.createDirectories(target.toAbsolutePath().getParent());
             temp = partFile(target);
             long rows = 0;
@@ -59,7 +85,8 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                         jdbc.execute(statement.sql());
                         continue;
                     }
-                    rows = extract(connection, jdbc, statement.sql(), temp, action);
+                    rows = extract(connection, jdbc, window == null ? statement.sql() : window.sql(), temp, action,
+                            window);
                 } catch (SQLException e) {
                     rollback(connection);
                     return ActionResult.failure(SqlErrorText.failure(e, null).at(action.scriptDisplay(), i + 1,
@@ -67,9 +94,19 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                 }
             }
             connection.commit();
+            if (window != null && rows == 0) {
+                // nothing changed: no data file, and the watermark stays where it is
+                log.add(action.name(), "no new rows after " + window.from() + "; no file written");
+                return ActionResult.success(0, start);
+            }
             move(temp, target);
             temp = null;
-            log.add(action.name(), "wrote " + rows + " rows");
+            log.add(action.name(), "wrote " + rows + " rows" + (window == null ? "" : " (after " + window.from()
+                    + ", up to " + window.upper() + ") to " + target.getFileName()));
+            if (window != null) {
+                context.advance(action.name(), "extract", extract.file().toString(), extract.incremental().columns(),
+                        window.last());
+            }
             return ActionResult.success(rows, start);
         } catch (SQLException e) {
             return ActionResult.failure(SqlErrorText.failure(e, action.scriptDisplay()), start);
@@ -87,19 +124,114 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
         }
     }
 
+    /**
+     * An incremental extract's window, fixed once: the stored watermark (or the start) below, the
+     * database's clock minus the lag above, and the query wrapped to return only the rows strictly
+     * after the watermark, up to the bound, ordered by the columns. Values go in as literals of the
+     * engine, cast to each column's own type, so the same text serves every engine's export path.
+     */
+    private Window window(Connection connection, String query, PlannedAction action) throws SQLException {
+        io.dataload.config.Incremental incremental = action.extract().incremental();
+        String inner = query.strip().replaceAll(";+\\s*$", "");
+        Map<String, Integer> types = new LinkedHashMap<>();
+        Map<String, String> typeNames = new LinkedHashMap<>();
+        try (Statement probe = connection.createStatement();
+                ResultSet empty = probe.executeQuery("select * from (" + inner + ") dl_q where 1 = 0")) {
+            ResultSetMetaData meta = empty.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                types.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), meta.getColumnType(i));
+                typeNames.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), meta.getColumnTypeName(i));
+            }
+        }
+        for (String column : incremental.columns()) {
+            if (!types.containsKey(column.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("incremental column \"" + column + "\" is not among the query's"
+                        + " columns: " + String.join(", ", types.keySet()));
+            }
+        }
+        var dialect = source.dialect();
+        List<String> casts = new ArrayList<>();
+        for (String column : incremental.columns()) {
+            String key = column.toLowerCase(Locale.ROOT);
+            casts.add(dialect.castType(typeNames.get(key), types.get(key)));
+        }
+        String first = incremental.columns().get(0);
+        int firstType = types.get(first.toLowerCase(Locale.ROOT));
+        boolean timeLike = firstType == Types.TIMESTAMP || firstType == Types.TIMESTAMP_WITH_TIMEZONE
+                || firstType == Types.DATE;
+        String upper = timeLike ? dialect.upperBound(connection, incremental.lag()) : null;
+        List<String> stored;
+        try {
+            stored = context.watermark(action.name(), "extract", action.extract().file().toString());
+        } catch (SQLException e) {
+            throw new SQLException("cannot read the extract's watermark from the run history: " + e.getMessage(), e);
+        }
+        List<String> where = new ArrayList<>();
+        String from;
+        if (stored != null && stored.size() == incremental.columns().size()) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < stored.size(); i++) {
+                values.add(stored.get(i) == null ? "null" : "cast(" + dialect.literal(stored.get(i)) + " as " + casts.get(i) + ")");
+            }
+            where.add("(" + String.join(", ", incremental.columns()) + ") > (" + String.join(", ", values) + ")");
+            from = String.join(", ", stored);
+        } else if (incremental.start() != null) {
+            where.add(first + " >= cast(" + dialect.literal(incremental.start()) + " as " + casts.get(0) + ")");
+            from = incremental.start();
+        } else {
+            from = "the beginning";
+        }
+        if (upper != null) {
+            where.add(first + " <= cast(" + dialect.literal(upper) + " as " + casts.get(0) + ")");
+        }
+        String sql = "select * from (" + inner + ") dl_q" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by " + String.join(", ", incremental.columns());
+        List<Integer> positions = new ArrayList<>();
+        List<String> labels = new ArrayList<>(types.keySet());
+        for (String column : incremental.columns()) {
+            positions.add(labels.indexOf(column.toLowerCase(Locale.ROOT)) + 1);
+        }
+        return new Window(sql, from, upper == null ? "now" : upper, positions, new String[positions.size()],
+                stored == null && incremental.start() == null ? "beginning" : forName(stored != null ? stored.get(0)
+                        : incremental.start()));
+    }
+
+    /** An incremental window; {@code last} holds the watermark columns' values of the last row written. */
+    private record Window(String sql, String from, String upper, List<Integer> positions, String[] lastRow,
+            String fromForName) {
+        List<String> last() {
+            return Arrays.asList(lastRow.clone());
+        }
+
+        void remember(ResultSet row) throws SQLException {
+            for (int i = 0; i < positions.size(); i++) {
+                lastRow[i] = row.getString(positions.get(i));
+            }
+        }
+    }
+
+    /** A bound as a file-name part: 2026-05-01 02:30:00.123456 is 2026-05-01T023000.123456. */
+    static String forName(String value) {
+        return value == null ? "null" : value.strip().replace(' ', 'T').replace(":", "").replace('/', '-');
+    }
+
     /** The engine's own export when it gives the same bytes, else a streamed result set. */
-    private long extract(Connection connection, Statement jdbc, String query, Path file, PlannedAction action)
-            throws SQLException, IOException {
+    private long extract(Connection connection, Statement jdbc, String query, Path file, PlannedAction action,
+            Window window) throws SQLException, IOException {
         CsvDialect csv = action.extract().csv();
+        boolean jsonLines = "jsonl".equals(action.extract().format());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
-            OptionalLong exported = !"false".equals(System.getProperty(NATIVE)) ? source.dialect().copyOut(connection, query, csv, out) : OptionalLong.empty();
+            // an incremental window needs its last row's values: it reads the result set itself
+            OptionalLong exported = window == null && !jsonLines && !"false".equals(System.getProperty(NATIVE))
+                    ? source.dialect().copyOut(connection, query, csv, out) : OptionalLong.empty();
             if (exported.isPresent()) {
                 log.detail(action.name(), exported.getAsLong() + " rows written by the database's own export");
                 return exported.getAsLong();
             }
             source.dialect().streamResults(jdbc);
             try (ResultSet result = jdbc.executeQuery(query)) {
-                long rows = write(result, out, csv);
+                long rows = jsonLines ? JsonLinesWriter.write(result, out, window == null ? null : window::remember)
+                        : write(result, out, csv, window);
                 // said once it is so, not before (a failure in between would have been announced as rows written)
                 log.detail(action.name(), rows + " rows written from a streamed result set");
                 return rows;
@@ -107,7 +239,8 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
         }
     }
 
-    private static long write(ResultSet result, OutputStream file, CsvDialect csv) throws SQLException, IOException {
+    private static long write(ResultSet result, OutputStream file, CsvDialect csv, Window window)
+            throws SQLException, IOException {
         int columns = result.getMetaData().getColumnCount();
         Object[] row = new Object[columns];
         long rows = 0;
@@ -125,6 +258,9 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                     row[c] = decimal[c] && value instanceof Double d && d.isNaN() ? DecimalNaN.VALUE : value;
                 }
                 writer.writeRow(row);
+                if (window != null) {
+                    window.remember(result);
+                }
                 rows++;
             }
         }

@@ -54,6 +54,11 @@ final class History implements AutoCloseable {
         write(() -> store.runFinished(runId, at, outcome, exitCode));
     }
 
+    /** The run's end and its extracts' new watermarks, in one store transaction. */
+    void runFinished(String runId, long at, String outcome, Integer exitCode, java.util.List<StateStore.Watermark> marks) {
+        write(() -> store.runFinished(runId, at, outcome, exitCode, marks));
+    }
+
     void attemptRecorded(StoredAttempt attempt) {
         write(() -> store.attemptRecorded(attempt));
     }

@@ -27,6 +27,7 @@ import io.dataload.state.StoredAttempt;
 import io.dataload.state.StoredRun;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -135,8 +136,10 @@ public final class RunSession implements Stoppable {
             });
             Instant startedAt = started.atZone(ZoneId.systemDefault()).toInstant();
             History history = History.open(StateStore.urlFor(request.state(), environment, dir));
+            // (the same store serves the extracts' watermarks)
+            String storeUrl = StateStore.urlFor(request.state(), environment, dir);
             LiveRecord live = new LiveRecord(journal, history, request, plan, actionPath, masker, startedAt,
-                    request.runId() != null ? request.runId() : RunId.next(startedAt.toEpochMilli()));
+                    request.runId() != null ? request.runId() : RunId.next(startedAt.toEpochMilli()), storeUrl);
             log.add(null, "run " + live.runId + ": " + request.actionFile() + " " + plan.action());
             resumeNotes.forEach(note -> log.add(null, note));
             if (masker.weakSecretWarning() != null) {
@@ -294,11 +297,11 @@ public final class RunSession implements Stoppable {
     /** The executors of one session, by kind, and the shell its handlers run in. */
     private record Executors(Map<ActionKind, ActionExecutor> byKind, ShellRunner hookShell) {
         Executors(ConnectionSource source, ExecutionLog log, Path workDir, Interruption interruption,
-                RunProgress progress) {
+                ExtractContext progress) {
             this(Map.of(
                     ActionKind.EXEC, new ExecActionExecutor(new ShellRunner(workDir, interruption), log, progress),
                     ActionKind.SQL, new SqlActionExecutor(source, log, interruption),
-                    ActionKind.EXTRACT, new ExtractActionExecutor(source, log, interruption),
+                    ActionKind.EXTRACT, new ExtractActionExecutor(source, log, interruption, progress),
                     ActionKind.COPY, new CopyActionExecutor(source, log, interruption)),
                     // handlers and notifications still run when the run is interrupted
                     new ShellRunner(workDir, Interruption.none()));
@@ -310,12 +313,18 @@ public final class RunSession implements Stoppable {
      * an attempt under way is {@code running}), every attempt, and the shell processes started,
      * written to the results file at each change.
      */
-    private static final class LiveRecord implements RunProgress {
+    private static final class LiveRecord implements ExtractContext {
         final RunJournal journal;
         final History history;
         final String runId;
         /** The run row the plan now running records into: the run's own, or a chained run's. */
         private String currentRunId;
+        /** New watermarks of this run's extracts: stored with the run's success, and only then. */
+        private final List<StateStore.Watermark> marks = new ArrayList<>();
+        /** The store the extracts read their watermarks from (opened when the first one asks). */
+        private StateStore reader;
+        private final String storeUrl;
+
         /** The run id each plan that ran was recorded under: a chained run's parent is the run that chained it. */
         private final Map<Plan, String> planRunIds = new java.util.IdentityHashMap<>();
         private final Map<String, Integer> sequence = new LinkedHashMap<>();
@@ -330,7 +339,8 @@ public final class RunSession implements Stoppable {
         private volatile Plan current;
 
         LiveRecord(RunJournal journal, History history, RunRequest request, Plan plan, Path actionPath,
-                SecretMasker masker, Instant started, String runId) {
+                SecretMasker masker, Instant started, String runId, String storeUrl) {
+            this.storeUrl = storeUrl;
             this.journal = journal;
             this.history = history;
             this.runId = runId;
@@ -368,6 +378,34 @@ public final class RunSession implements Stoppable {
             entries.put(key(file, entry), new AttemptResult(file, action, entry, EntryOutcome.RUNNING, attempt, at,
                     null, 0, null));
             write("running");
+        }
+
+        @Override
+        public String runId() {
+            return runId;
+        }
+
+        private String currentFile() {
+            return request.workDir().resolve(current.filePath()).toAbsolutePath().normalize().toString();
+        }
+
+        @Override
+        public synchronized List<String> watermark(String entry, String action, String target) throws SQLException {
+            if (reader == null) {
+                try {
+                    reader = StateStore.open(storeUrl);
+                } catch (io.dataload.state.StateException e) {
+                    throw new SQLException(e.getMessage(), e);
+                }
+            }
+            StateStore.Watermark mark = reader.watermark(currentFile(), entry, action, target);
+            return mark == null ? null : mark.values();
+        }
+
+        @Override
+        public synchronized void advance(String entry, String action, String target, List<String> columns,
+                List<String> values) {
+            marks.add(new StateStore.Watermark(currentFile(), entry, action, target, columns, values));
         }
 
         synchronized void planFinished(Plan finished, String outcome) {
@@ -416,7 +454,12 @@ public final class RunSession implements Stoppable {
 
         synchronized void finish(ExecutionLog log, String status, List<AttemptResult> finalEntries,
                 List<AttemptResult> finalAttempts, int exitCode) {
-            history.runFinished(runId, System.currentTimeMillis(), status, exitCode);
+            if (reader != null) {
+                reader.close();
+            }
+            // watermarks move with the run's success, in the same transaction, or not at all
+            history.runFinished(runId, System.currentTimeMillis(), status, exitCode,
+                    status.equals("succeeded") ? List.copyOf(marks) : List.of());
             // entries a stop left unreached are "not run"; those of the run's record that the
             // runner did not report (an interrupted chain) keep their recorded state
             Map<String, AttemptResult> all = new LinkedHashMap<>(entries);

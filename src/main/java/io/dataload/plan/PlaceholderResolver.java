@@ -224,18 +224,34 @@ public final class PlaceholderResolver {
         if (template == null || template.indexOf('#') < 0) {
             return problems;
         }
-        for (String key : keysIn(template)) {
-            if (!defines(key, builtins)) {
-                int index = template.indexOf("#" + key + "#");
-                if (index < 0) {
-                    index = template.indexOf("#'" + key + "'#");
-                }
-                if (index < 0) {
-                    index = template.indexOf("#\"" + key + "\"#");
-                }
-                problems.add(new Problem(locate(template, index, origin, isFile), "placeholder #" + key
+        // read the way apply() reads: a defined key is consumed whole, so "#a#_#b#" is two keys, not three
+        Set<String> reported = new LinkedHashSet<>();
+        int n = template.length();
+        Matcher plain = KEY.matcher(template);
+        Matcher quoted = QUOTED_KEY.matcher(template);
+        Matcher literal = LITERAL_KEY.matcher(template);
+        int i = 0;
+        while (i < n) {
+            if (template.charAt(i) != '#') {
+                i++;
+                continue;
+            }
+            Matcher found = quoted.region(i, n).lookingAt() ? quoted
+                    : literal.region(i, n).lookingAt() ? literal : plain.region(i, n).lookingAt() ? plain : null;
+            if (found == null) {
+                i++;
+                continue;
+            }
+            String key = found.group(1);
+            if (defines(key, builtins)) {
+                i = found.end();
+                continue;
+            }
+            if (reported.add(key)) {
+                problems.add(new Problem(locate(template, i, origin, isFile), "placeholder #" + key
                         + "# is not defined (not a built-in, not in \"Placeholders\", the resource file or a -P parameter)"));
             }
+            i++;
         }
         return problems;
     }

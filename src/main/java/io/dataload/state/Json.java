@@ -18,7 +18,11 @@ final class Json {
                 .createGenerator(text)) {
             out.writeStartArray();
             for (String value : values) {
-                out.writeString(value);
+                if (value == null) {
+                    out.writeNull();
+                } else {
+                    out.writeString(value);
+                }
             }
             out.writeEndArray();
         } catch (java.io.IOException e) {
@@ -34,6 +38,17 @@ final class Json {
         }
         try {
             new ObjectMapper().readTree(text).forEach(node -> values.add(node.asText()));
+        } catch (JsonProcessingException e) {
+            values.add(text);
+        }
+        return values;
+    }
+
+    /** A JSON array of strings and nulls. */
+    static List<String> parseNullableArray(String text) {
+        List<String> values = new ArrayList<>();
+        try {
+            new ObjectMapper().readTree(text).forEach(node -> values.add(node.isNull() ? null : node.asText()));
         } catch (JsonProcessingException e) {
             values.add(text);
         }

@@ -34,7 +34,7 @@ public final class StateStore implements AutoCloseable {
     /** The environment variable that chooses the store when {@code --state} is not given. */
     public static final String ENVIRONMENT = "DATALOAD_STATE";
     /** The newest migration's version: a store at it needs no migration. */
-    static final String LATEST = "3";
+    static final String LATEST = "4";
     private static final String SCHEMA = "dataload";
     private static final int BUSY_TIMEOUT_MS = 60_000;
 
@@ -249,6 +249,104 @@ public final class StateStore implements AutoCloseable {
         sql.append(" order by started_ms desc, run_id desc limit ?");
         values.add(limit);
         return queryRuns(sql.toString(), values);
+    }
+
+    /** Where an incremental extract has got to: the values of its columns in the last row it wrote. */
+    public record Watermark(String actionFile, String entry, String action, String target, List<String> columns,
+            List<String> values) {
+        public Watermark {
+            columns = List.copyOf(columns);
+            values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+        }
+    }
+
+    /** An extract's watermark, or null before its first successful run. */
+    public synchronized Watermark watermark(String actionFile, String entry, String action, String target)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select columns_json, value_json from " + prefix
+                + "watermarks where action_file = ? and entry = ? and action = ? and target = ?")) {
+            query.setString(1, actionFile);
+            query.setString(2, entry);
+            query.setString(3, action);
+            query.setString(4, target);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? new Watermark(actionFile, entry, action, target, Json.parseArray(rows.getString(1)),
+                        Json.parseNullableArray(rows.getString(2))) : null;
+            }
+        }
+    }
+
+    /** Every watermark of an action file and action (for state show). */
+    public synchronized List<Watermark> watermarks(String actionFile, String action) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select entry, target, columns_json, value_json from "
+                + prefix + "watermarks where action_file = ? and action = ? order by entry, target")) {
+            query.setString(1, actionFile);
+            query.setString(2, action);
+            List<Watermark> marks = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    marks.add(new Watermark(actionFile, rows.getString(1), action, rows.getString(2),
+                            Json.parseArray(rows.getString(3)), Json.parseNullableArray(rows.getString(4))));
+                }
+            }
+            return marks;
+        }
+    }
+
+    /** Rewinds an extract to its start: its next run reads from the beginning (or its start) again. */
+    public synchronized int resetWatermarks(String actionFile, String entry, String action) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + prefix + "watermarks where"
+                + " action_file = ? and entry = ? and action = ?")) {
+            delete.setString(1, actionFile);
+            delete.setString(2, entry);
+            delete.setString(3, action);
+            return delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Records a run's end and moves its extracts' watermarks in one transaction: a watermark never
+     * moves without the success it depends on, nor the success without it.
+     */
+    public synchronized void runFinished(String runId, long finishedMs, String outcome, Integer exitCode,
+            List<Watermark> marks) throws SQLException {
+        if (marks.isEmpty()) {
+            runFinished(runId, finishedMs, outcome, exitCode);
+            return;
+        }
+        connection.setAutoCommit(false);
+        try {
+            runFinished(runId, finishedMs, outcome, exitCode);
+            for (Watermark mark : marks) {
+                try (PreparedStatement delete = connection.prepareStatement("delete from " + prefix + "watermarks"
+                        + " where action_file = ? and entry = ? and action = ? and target = ?")) {
+                    delete.setString(1, mark.actionFile());
+                    delete.setString(2, mark.entry());
+                    delete.setString(3, mark.action());
+                    delete.setString(4, mark.target());
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement("insert into " + prefix + "watermarks"
+                        + " (action_file, entry, action, target, columns_json, value_json, run_id, updated_ms)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, mark.actionFile());
+                    insert.setString(2, mark.entry());
+                    insert.setString(3, mark.action());
+                    insert.setString(4, mark.target());
+                    insert.setString(5, Json.array(mark.columns()));
+                    insert.setString(6, Json.array(mark.values()));
+                    insert.setString(7, runId);
+                    insert.setLong(8, finishedMs);
+                    insert.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
     }
 
     /** A ledger row: one version of one item a trigger took. */

@@ -1,0 +1,28 @@
+package io.dataload.execute;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** What an extract needs from its run: the run's id (for #run_id#), the stored watermarks, and where to report a new one. */
+public interface ExtractContext extends RunProgress {
+    ExtractContext NONE = new ExtractContext() {
+        @Override
+        public String runId() {
+            return "norun";
+        }
+
+        @Override
+        public List<String> watermark(String entry, String action, String target) {
+            return null;
+        }
+    };
+
+    String runId();
+
+    /** The stored watermark of an extract of this run's file, or null before its first success. */
+    List<String> watermark(String entry, String action, String target) throws SQLException;
+
+    /** A new watermark, to be stored with the run's success (not before it). */
+    default void advance(String entry, String action, String target, List<String> columns, List<String> values) {
+    }
+}
