@@ -240,7 +240,7 @@ public final class ActionFileReader extends NodeReader {
     }
 
     /** The extract formats: the Python tool's CSV, and JSON lines. */
-    public static final List<String> EXTRACT_FORMATS = List.of("csv", "jsonl");
+    public static final List<String> EXTRACT_FORMATS = List.of("csv", "jsonl", "parquet");
 
     private Incremental readIncremental(String where, Node node) {
         if (node == null) {

@@ -220,6 +220,15 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
             Window window) throws SQLException, IOException {
         CsvDialect csv = action.extract().csv();
         boolean jsonLines = "jsonl".equals(action.extract().format());
+        boolean parquet = "parquet".equals(action.extract().format());
+        if (parquet) {
+            source.dialect().streamResults(jdbc);
+            try (ResultSet result = jdbc.executeQuery(query)) {
+                long rows = ParquetFileWriter.write(result, file, window == null ? null : window::remember);
+                log.detail(action.name(), rows + " rows written to Parquet by DuckDB's writer");
+                return rows;
+            }
+        }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
             // an incremental window needs its last row's values: it reads the result set itself
             OptionalLong exported = window == null && !jsonLines && !"false".equals(System.getProperty(NATIVE))
