@@ -37,6 +37,7 @@ public final class StateStore implements AutoCloseable {
     static final String LATEST = "4";
     private static final String SCHEMA = "dataload";
     private static final int BUSY_TIMEOUT_MS = 60_000;
+    private static final Object MIGRATING = new Object();
 
     private final Connection connection;
     private final String prefix;
@@ -82,10 +83,14 @@ public final class StateStore implements AutoCloseable {
                             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 }
                 if (!current(connection, "")) {
-                    try (FileChannel channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".migrate.lock"),
-                            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                            FileLock lock = channel.lock()) {
-                        migrate(source, null, null);
+                    // one migration at a time: across processes by a file lock, within this one by a monitor
+                    // (a JVM may hold a file's lock only once)
+                    synchronized (MIGRATING) {
+                        try (FileChannel channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".migrate.lock"),
+                                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                                FileLock lock = channel.lock()) {
+                            migrate(source, null, null);
+                        }
                     }
                 }
                 return new StateStore(connection, "", label);

@@ -172,6 +172,52 @@ abstract class ServerContract extends EngineContract {
         assertEquals(List.of(1), ints("select count(*) from victim"), "the table is still there");
     }
 
+    /**
+     * A row whose transaction started before the run but commits after the window's upper bound was
+     * fixed is extracted by the next run: the lag keeps the bound behind such transactions.
+     */
+    @Test
+    void aLateCommittingRowIsExtractedByTheNextRun() throws Exception {
+        execute("create table t_late (updated_at " + timestampType() + ", id integer)");
+        execute("insert into t_late values ('2026-01-01 00:00:00', 1)");
+        Files.writeString(dir.resolve("late.sql"), "select updated_at, id from t_late");
+        Files.writeString(dir.resolve("late.json"), "{\"Tables\": [{\"name\": \"late\", \"scripts\": {\"extract\":"
+                + " {\"file\": \"late.sql\", \"format\": \"jsonl\", \"tofile\": \"lake/late_#run_id#.jsonl\","
+                + " \"incremental\": {\"columns\": [\"updated_at\", \"id\"], \"lag\": \"3s\"}}}}]}");
+        try (Connection writer = connect(); Statement statement = writer.createStatement()) {
+            writer.setAutoCommit(false);
+            // stamped now by the database's clock, committed only after the next extract has started
+            statement.executeUpdate("insert into t_late values (" + (engine().equals("mysql") ? "now(6)" : "localtimestamp")
+                    + ", 2)");
+            runOk("late.json", "extract");
+            writer.commit();
+        }
+        Thread.sleep(3500);
+        runOk("late.json", "extract");
+        List<String> ids = new ArrayList<>();
+        try (var files = Files.list(dir.resolve("lake"))) {
+            for (java.nio.file.Path file : files.sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    ids.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("id").asText());
+                }
+            }
+        }
+        assertEquals(List.of("1", "2"), ids.stream().sorted().toList(), "the late row is not lost: " + ids);
+    }
+
+    /** A column the incremental window names but the query does not return fails the run before any file is written. */
+    @Test
+    void anIncrementalColumnTheQueryDoesNotReturnIsNamed() throws Exception {
+        execute("create table t_cols (a integer)");
+        Files.writeString(dir.resolve("cols.sql"), "select a from t_cols");
+        Files.writeString(dir.resolve("cols.json"), "{\"Tables\": [{\"name\": \"c\", \"scripts\": {\"extract\":"
+                + " {\"file\": \"cols.sql\", \"tofile\": \"lake/c.csv\", \"incremental\": {\"columns\": [\"updated_at\"]}}}}]}");
+        CliRun run = run("cols.json", "extract");
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("incremental column \"updated_at\" is not among the query's columns: a"), run.out());
+        assertTrue(!Files.exists(dir.resolve("lake/c.csv")));
+    }
+
     void execute(String sql) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
