@@ -21,7 +21,7 @@ public final class ActionFileReader extends NodeReader {
     private static final String ON_ERROR_NOTIFICATION = "OnErrorNotification";
     private static final List<String> SPEC_OPTIONS = List.of(
             "tofile", "delimiter", "delimeter", "quotechar", "quoting", "doublequote", "escapechar",
-            "lineterminator", "format");
+            "lineterminator", "format", "manifest");
 
     /** "$schema" points an editor at docs/action-file.schema.json; it means nothing to a run. */
     private static final List<String> FILE_KEYS = List.of("Tables", "Mode", "Placeholders", "OnError", ON_SUCCESS,
@@ -29,7 +29,7 @@ public final class ActionFileReader extends NodeReader {
     private static final List<String> ENTRY_KEYS = List.of("name", "description", "scripts", "OnError");
     private static final List<String> SPEC_KEYS = List.of("file", "copy", "OnError", ON_SUCCESS, "timeout", "tofile", "delimiter",
             "delimeter", "quotechar", "quoting", "doublequote", "escapechar", "lineterminator", "format",
-            "incremental");
+            "incremental", "manifest");
 
     /** Larger action or resource files are refused before they are read (they are never that big). */
     static final long MAX_BYTES = 16L << 20;
@@ -216,7 +216,7 @@ public final class ActionFileReader extends NodeReader {
             }
             incremental = readIncremental(where, fields.get("incremental"));
         } else {
-            for (String key : List.of("format", "incremental")) {
+            for (String key : List.of("format", "incremental", "manifest")) {
                 if (fields.containsKey(key)) {
                     problems.add(fields.get(key).location(), where + ": \"" + key + "\" is an extract option");
                 }

@@ -94,13 +94,23 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                 }
             }
             connection.commit();
+            String manifest = action.extract().manifest();
             if (window != null && rows == 0) {
                 // nothing changed: no data file, and the watermark stays where it is
                 log.add(action.name(), "no new rows after " + window.from() + "; no file written");
+                if (manifest != null) {
+                    context.extracted(manifestPath(manifest), action.name(), null, 0, 0, null, window.from(), window.upper());
+                }
                 return ActionResult.success(0, start);
             }
+            String sha256 = manifest == null ? null : sha256(temp);
+            long bytes = Files.size(temp);
             move(temp, target);
             temp = null;
+            if (manifest != null) {
+                context.extracted(manifestPath(manifest), action.name(), target, rows, bytes, sha256,
+                        window == null ? null : window.from(), window == null ? null : window.upper());
+            }
             log.add(action.name(), "wrote " + rows + " rows" + (window == null ? "" : " (after " + window.from()
                     + ", up to " + window.upper() + ") to " + target.getFileName()));
             if (window != null) {
@@ -207,6 +217,26 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
             for (int i = 0; i < positions.size(); i++) {
                 lastRow[i] = row.getString(positions.get(i));
             }
+        }
+    }
+
+    private java.nio.file.Path manifestPath(String manifest) {
+        return Path.of(manifest.replace("#run_id#", context.runId()));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

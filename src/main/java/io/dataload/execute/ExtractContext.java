@@ -22,6 +22,14 @@ public interface ExtractContext extends RunProgress {
     /** The stored watermark of an extract of this run's file, or null before its first success. */
     List<String> watermark(String entry, String action, String target) throws SQLException;
 
+    /**
+     * What an extract wrote (file null: no new rows), for the run's manifest at {@code manifest}:
+     * rows, bytes, SHA-256, and the window (null bounds for a full extract).
+     */
+    default void extracted(java.nio.file.Path manifest, String entry, java.nio.file.Path file, long rows, long bytes,
+            String sha256, String from, String to) {
+    }
+
     /** A new watermark, to be stored with the run's success (not before it). */
     default void advance(String entry, String action, String target, List<String> columns, List<String> values) {
     }

@@ -402,6 +402,48 @@ public final class RunSession implements Stoppable {
             return mark == null ? null : mark.values();
         }
 
+        /** What each manifest lists: per manifest path, one line per extract of this run. */
+        private final Map<Path, List<Map<String, Object>>> manifests = new LinkedHashMap<>();
+
+        @Override
+        public synchronized void extracted(Path manifest, String entry, Path file, long rows, long bytes, String sha256,
+                String from, String to) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("file_path", currentFile());
+            line.put("entry", entry);
+            line.put("file", file == null ? null : file.toString());
+            line.put("rows", rows);
+            line.put("bytes", bytes);
+            line.put("sha256", sha256);
+            line.put("after", from);
+            line.put("up_to", to);
+            manifests.computeIfAbsent(manifest, k -> new ArrayList<>()).add(line);
+        }
+
+        /** Writes each manifest whole, under a temporary name renamed when complete. */
+        private void writeManifests(String status) {
+            for (Map.Entry<Path, List<Map<String, Object>>> manifest : manifests.entrySet()) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("run_id", runId);
+                body.put("status", status);
+                body.put("written", manifest.getValue().stream().filter(l -> l.get("file") != null).toList());
+                body.put("unchanged", manifest.getValue().stream().filter(l -> l.get("file") == null)
+                        .map(l -> l.get("entry")).toList());
+                Path target = manifest.getKey();
+                try {
+                    io.dataload.record.IoErrors.createDirectories(target.toAbsolutePath().getParent());
+                    Path temporary = target.resolveSibling("." + target.getFileName() + ".part");
+                    new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                            .writeValue(temporary.toFile(), body);
+                    java.nio.file.Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.io.IOException e) {
+                    journal.record(new io.dataload.record.LogRecord(null, 0, java.time.LocalDateTime.now(),
+                            "could not write the manifest " + target + ": " + e.getMessage(), false));
+                }
+            }
+        }
+
         @Override
         public synchronized void advance(String entry, String action, String target, List<String> columns,
                 List<String> values) {
@@ -457,6 +499,7 @@ public final class RunSession implements Stoppable {
             if (reader != null) {
                 reader.close();
             }
+            writeManifests(status);
             // watermarks move with the run's success, in the same transaction, or not at all
             history.runFinished(runId, System.currentTimeMillis(), status, exitCode,
                     status.equals("succeeded") ? List.copyOf(marks) : List.of());

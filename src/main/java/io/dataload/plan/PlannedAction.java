@@ -32,8 +32,8 @@ public record PlannedAction(
      * {@code #extract_to#} and {@code #run_id#}, known only when it runs), its format ({@code csv} or
      * {@code jsonl}) and its incremental window (null: every row).
      */
-    public record ExtractTo(CsvDialect csv, Path file, String format, io.dataload.config.Incremental incremental)
-            implements Target {
+    public record ExtractTo(CsvDialect csv, Path file, String format, io.dataload.config.Incremental incremental,
+            String manifest) implements Target {
         /** Placeholders an extract's file name may use, replaced when it runs. */
         public static final java.util.List<String> RUN_TIME_KEYS = java.util.List.of("extract_from", "extract_to", "run_id");
     }

@@ -170,9 +170,14 @@ public final class Planner {
         Map<String, String> fileBuiltins = new java.util.HashMap<>(builtins);
         PlannedAction.ExtractTo.RUN_TIME_KEYS.forEach(key -> fileBuiltins.put(key, "#" + key + "#"));
         problems.addAll(resolver.check(toFile, fileBuiltins, spec.location(), false));
+        if (spec.option("manifest") != null) {
+            problems.addAll(resolver.check(spec.option("manifest"), fileBuiltins, spec.location(), false));
+        }
         Path target = workDir.resolve(resolver.apply(toFile, fileBuiltins));
         return new PlannedAction(entry.name(), kind, scriptDisplay, script, spec.timeout(), onSuccess, onError,
-                new PlannedAction.ExtractTo(csv, target, spec.options().getOrDefault("format", "csv"), spec.incremental()));
+                new PlannedAction.ExtractTo(csv, target, spec.options().getOrDefault("format", "csv"), spec.incremental(),
+                        spec.option("manifest") == null ? null
+                                : workDir.resolve(resolver.apply(spec.option("manifest"), fileBuiltins)).toString()));
     }
 
     private void checkPlaceholderItems(List<Placeholder> items, PlaceholderResolver resolver) {
