@@ -20,6 +20,16 @@ record PrintWriterPair(PrintWriter out, PrintWriter err) {
         err.flush();
     }
 
+    /** What a long-running command says as it goes: one time-stamped line on stderr, from any thread. */
+    java.util.function.Consumer<String> timestamped() {
+        return line -> {
+            synchronized (err) {
+                err.println(HistoryCommand.TIME.format(java.time.Instant.now()) + " " + line);
+                err.flush();
+            }
+        };
+    }
+
     /** A bad option value: "command line: ..." and exit 2; nothing runs. */
     int usage(String message) {
         err.println("command line: " + message);

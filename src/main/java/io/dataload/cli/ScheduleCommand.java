@@ -76,12 +76,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         PrintWriter err = io.err();
         Scheduler scheduler = new Scheduler(schedule, Clock.systemUTC(), () -> new RunSession(record -> { }),
-                line -> {
-                    synchronized (err) {
-                        err.println(HistoryCommand.TIME.format(Instant.now()) + " " + line);
-                        err.flush();
-                    }
-                }, graceTime);
+                io.timestamped(), graceTime);
         try (SignalTrap trap = SignalTrap.install(scheduler)) {
             catchUp(scheduler, err);
             for (Schedule.Job job : schedule.jobs()) {

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -144,12 +143,8 @@ public final class WatchCommand implements Callable<Integer> {
         PrintWriter err = io.err();
         String url = StateStore.urlFor(state, System.getenv(), workDir.resolve(logDir));
         try (StateStore ledger = StateStore.open(url)) {
-            Watcher watcher = new Watcher(source, template, ledger, () -> new RunSession(record -> { }), line -> {
-                synchronized (err) {
-                    err.println(HistoryCommand.TIME.format(Instant.now()) + " " + line);
-                    err.flush();
-                }
-            }, concurrency, maxAttempts, graceTime, Clock.systemUTC());
+            Watcher watcher = new Watcher(source, template, ledger, () -> new RunSession(record -> { }),
+                    io.timestamped(), concurrency, maxAttempts, graceTime, Clock.systemUTC());
             try (SignalTrap trap = SignalTrap.install(watcher)) {
                 watcher.recover();
                 err.println("watching " + source.name() + " for " + actionFile + " " + action + " (at most "
