@@ -44,7 +44,7 @@ final class ParquetFileWriter {
         long rows = 0;
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + scratch)) {
             try (Statement statement = duck.createStatement()) {
-                statement.execute("set memory_limit = '128MB'");
+                statement.execute("set memory_limit = '64MB'");
                 statement.execute("set threads = 1");
                 statement.execute("set preserve_insertion_order = true");
                 statement.execute("create table extracted (" + String.join(", ", definitions) + ")");
