@@ -4,6 +4,7 @@ import io.dataload.config.ConfigException;
 import io.dataload.execute.Interruption;
 import io.dataload.execute.RunReport;
 import io.dataload.execute.RunSession;
+import io.dataload.execute.RunningRuns;
 import io.dataload.execute.Stoppable;
 import io.dataload.plan.CheckedRequest;
 import io.dataload.plan.FrontDoor;
@@ -17,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,7 +50,7 @@ public final class Scheduler implements Stoppable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Set<RunSession> running = ConcurrentHashMap.newKeySet();
+    private final RunningRuns running = new RunningRuns();
     private final Object wake = new Object();
     private volatile Interruption.Stop stopped;
 
@@ -159,7 +158,7 @@ public final class Scheduler implements Stoppable {
         }
         RunSession session = sessions.get();
         state.active++;
-        running.add(session);
+        running.started(session);
         var timeout = job.timeout() == null ? null : timers.schedule(() -> {
             say.accept("job " + job.name() + ": timeout " + job.timeout() + " reached; stopping its run");
             session.interrupt(Interruption.Stop.TERMINATE);
@@ -178,7 +177,6 @@ public final class Scheduler implements Stoppable {
                 if (timeout != null) {
                     timeout.cancel(false);
                 }
-                running.remove(session);
             }
             say.accept("job " + job.name() + ": " + outcome);
             synchronized (Scheduler.this) {
@@ -187,8 +185,8 @@ public final class Scheduler implements Stoppable {
                     state.queued--;
                     start(state);
                 }
-                Scheduler.this.notifyAll();
             }
+            running.ended(session);
             synchronized (wake) {
                 wake.notifyAll();
             }
@@ -227,31 +225,12 @@ public final class Scheduler implements Stoppable {
         }
         say.accept("stopping: no new runs; " + running.size() + " running, given " + grace.toSeconds()
                 + " s to finish");
-        long deadline = System.nanoTime() + grace.toNanos();
-        synchronized (this) {
-            while (!running.isEmpty() && System.nanoTime() < deadline) {
-                try {
-                    wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        for (RunSession session : running) {
-            session.interrupt(stop);
-        }
+        running.stop(stop, grace);
     }
 
     @Override
     public boolean awaitRecorded(long seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        synchronized (this) {
-            while (!running.isEmpty() && System.nanoTime() < deadline) {
-                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            }
-        }
-        return running.isEmpty();
+        return running.await(seconds);
     }
 
     public Interruption.Stop stopped() {

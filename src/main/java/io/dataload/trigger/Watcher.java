@@ -4,6 +4,7 @@ import io.dataload.config.ConfigException;
 import io.dataload.execute.Interruption;
 import io.dataload.execute.RunReport;
 import io.dataload.execute.RunSession;
+import io.dataload.execute.RunningRuns;
 import io.dataload.execute.Stoppable;
 import io.dataload.plan.CheckedRequest;
 import io.dataload.plan.FrontDoor;
@@ -21,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -49,7 +49,7 @@ public final class Watcher implements Stoppable {
         return thread;
     });
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Set<RunSession> running = ConcurrentHashMap.newKeySet();
+    private final RunningRuns running = new RunningRuns();
     private volatile Interruption.Stop stopped;
 
     public Watcher(Source source, RunRequest template, StateStore ledger, Supplier<RunSession> sessions,
@@ -121,7 +121,7 @@ public final class Watcher implements Stoppable {
 
     private void run(Arrival arrival, String runId, String id) {
         RunSession session = sessions.get();
-        running.add(session);
+        running.started(session);
         source.stillRunning(arrival);
         try {
             Map<String, String> params = new LinkedHashMap<>(template.params());
@@ -158,12 +158,9 @@ public final class Watcher implements Stoppable {
             say.accept(arrival.key() + ": " + e);
             settle(arrival, "failed", String.valueOf(e.getMessage()));
         } finally {
-            running.remove(session);
             inFlight.remove(id);
             slots.release();
-            synchronized (this) {
-                notifyAll();
-            }
+            running.ended(session);
         }
     }
 
@@ -192,29 +189,12 @@ public final class Watcher implements Stoppable {
         stopped = stop;
         say.accept("stopping: nothing new is taken; " + inFlight.size() + " running, given " + grace.toSeconds()
                 + " s to finish");
-        long deadline = System.nanoTime() + grace.toNanos();
-        synchronized (this) {
-            while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
-                try {
-                    wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        running.forEach(session -> session.interrupt(stop));
+        running.stop(stop, grace);
     }
 
     @Override
     public boolean awaitRecorded(long seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        synchronized (this) {
-            while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
-                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            }
-        }
-        return inFlight.isEmpty();
+        return running.await(seconds) && inFlight.isEmpty();
     }
 
     public Interruption.Stop stopped() {
