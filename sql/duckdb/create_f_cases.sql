@@ -10,7 +10,9 @@ create table f_cases (
     responded_date_id integer not null,
     responded_ts timestamp,
     closed_date_id integer not null,
-    closed_ts timestamp
+    closed_ts timestamp,
+    -- when the row was last written: what the lake export follows (dataload demo --lake)
+    updated_at timestamp
 );
 -- one fact row per staged case; the analyst row is the one valid when the case was assigned
 -- (or created, when never assigned); -1 stands for every unknown member

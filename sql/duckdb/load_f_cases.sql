@@ -1,1 +1,1 @@
-insert into f_cases select * from v_case_facts;
+insert into f_cases select v.*, localtimestamp from v_case_facts v;

@@ -10,7 +10,9 @@ create table f_cases (
     responded_date_id integer not null,
     responded_ts datetime(6),
     closed_date_id integer not null,
-    closed_ts datetime(6)
+    closed_ts datetime(6),
+    -- when the row was last written: what the lake export follows (dataload demo --lake)
+    updated_at datetime(6)
 );
 -- one fact row per staged case; the analyst row is the one valid when the case was assigned
 -- (or created, when never assigned); -1 stands for every unknown member

@@ -1,1 +1,1 @@
-insert into f_cases select * from v_case_facts;
+insert into f_cases select v.*, now(6) from v_case_facts v;

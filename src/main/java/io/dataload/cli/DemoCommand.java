@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,6 +56,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--incremental", description = "Then load and merge the next period's increment, and report again.")
     boolean incremental;
+
+    @Option(names = "--lake", paramLabel = "DIR", description = "After each load, export the warehouse's new and changed "
+            + "rows to DIR/<table>/ as Parquet (configs/<db>/Lake.json: incremental extracts) and say which tables changed.")
+    String lake;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "demo-data",
             description = "Where the sample data is generated (default: ${DEFAULT-VALUE} in the DataLoad folder; a folder "
@@ -117,9 +122,16 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Generated the sample data (scale %d, seed %d) in %s: %d analysts, %d cases, %d log lines%n",
                 scale, seed, Shown.path(dataDir), counts.get("analysts_" + DemoDataGenerator.LAST_YEAR + ".csv"),
                 counts.get("cases.csv"), counts.get("logs.csv"));
+        String lakePath = lake == null ? null : userDir.resolve(lake).toString();
         int exit = runPipeline(workDir, resourceFile, url, dataPath, "Conditions.json", "initial load");
+        if (exit == ExitCodes.SUCCESS && lakePath != null) {
+            exit = exportToLake(workDir, resourceFile, url, lakePath);
+        }
         if (exit == ExitCodes.SUCCESS && incremental) {
             exit = runPipeline(workDir, resourceFile, url, dataPath, "Increment.json", "after the increment");
+            if (exit == ExitCodes.SUCCESS && lakePath != null) {
+                exit = exportToLake(workDir, resourceFile, url, lakePath);
+            }
         }
         return exit;
     }
@@ -142,6 +154,39 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path report = workDir.resolve("reports/team_performance_" + engine + ".csv");
         ReportTable.print(report, "Team performance on " + engine + " (" + label + "), " + Shown.path(report) + ":", out);
+        return exit;
+    }
+
+    /** Runs configs/<db>/Lake.json extract into the lake and prints what its manifest says. */
+    private int exportToLake(Path workDir, String resourceFile, String url, String lakePath) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        RunRequest request = new RunRequest("dataload", "cli", workDir, resourceFile, "configs/" + engine + "/Lake.json",
+                "extract", null, 1, Map.of("lake", lakePath), url, null, "logs", false,
+                spec.commandLine().getParseResult().originalArgs()).withState(state);
+        int exit = new RunConsole(out, spec.commandLine().getErr(), new RunConsole.Output(verbose, !verbose, verbose))
+                .run(request);
+        if (exit != ExitCodes.SUCCESS) {
+            spec.commandLine().getErr().println("dataload: the lake export failed (exit " + exit + ")");
+            return exit;
+        }
+        Path manifest;
+        try (var files = Files.list(Path.of(lakePath))) {
+            manifest = files.filter(p -> p.getFileName().toString().matches("manifest_.*\\.json"))
+                    .max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElse(null);
+        }
+        if (manifest == null) {
+            return exit;
+        }
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+        out.println("Lake export to " + Shown.path(Path.of(lakePath)) + " (" + manifest.getFileName() + "):");
+        for (var written : body.path("written")) {
+            out.println("  " + written.path("entry").asText() + ": " + written.path("rows").asLong() + " new or changed rows -> "
+                    + Shown.path(Path.of(written.path("file").asText())));
+        }
+        List<String> unchanged = new java.util.ArrayList<>();
+        body.path("unchanged").forEach(entry -> unchanged.add(entry.asText()));
+        out.println("  no changes: " + (unchanged.isEmpty() ? "none" : String.join(", ", unchanged)));
+        out.flush();
         return exit;
     }
 

@@ -26,7 +26,7 @@ class ShippedConfigsTest {
         assertTrue(files.size() >= 25, "all engines' files are found: " + files);
         for (Path file : files) {
             String engine = file.getParent().getFileName().toString();
-            List<String> args = new ArrayList<>(List.of("validate", "-P", "data=demo-data"));
+            List<String> args = new ArrayList<>(List.of("validate", "-P", "data=demo-data", "-P", "lake=lake"));
             switch (engine) {
                 // landing.json is run by dataload watch, which gives #file# and #file_name#
                 case "example" -> args.addAll(List.of("-r", "configs/example/example.yml", "-P", "file=incoming/x.csv",

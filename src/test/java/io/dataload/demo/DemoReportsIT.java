@@ -31,15 +31,17 @@ class DemoReportsIT {
         reports.forEach((engine, texts) -> {
             assertEquals(expected("team_performance_scale1.csv"), texts.get(0), engine + " initial");
             assertEquals(expected("team_performance_scale1_incremental.csv"), texts.get(1), engine + " incremental");
+            assertEquals("  d_analysts: 40 new or changed rows\n  f_cases: 156 new or changed rows\n"
+                    + "  no changes: d_calendar, d_priorities, d_products\n", texts.get(2), engine + " lake");
         });
         // the run history shows every demo run with its chain, and the report page draws it
         CliRun history = CliRun.of("history", "-C", dir.toString(), "--json");
         assertEquals(0, history.exit(), history.all());
         List<String> runs = history.out().lines().toList();
-        assertEquals(9, runs.size(), history.out()); // per engine: demo, then demo --incremental (initial load and increment)
-        assertTrue(runs.get(0).contains("\"file\":\"configs/mysql/Increment.json\""), runs.get(0));
-        assertTrue(runs.get(8).contains("\"file\":\"configs/duckdb/Conditions.json\""), runs.get(8));
-        String id = runs.get(8).replaceAll(".*\"run_id\":\"([0-9A-Z]+)\".*", "$1");
+        assertEquals(18, runs.size(), history.out()); // per engine: demo, then demo --incremental, each load with its lake export
+        assertTrue(runs.get(0).contains("\"file\":\"configs/mysql/Lake.json\""), runs.get(0));
+        assertTrue(runs.get(17).contains("\"file\":\"configs/duckdb/Conditions.json\""), runs.get(17));
+        String id = runs.get(17).replaceAll(".*\"run_id\":\"([0-9A-Z]+)\".*", "$1");
         CliRun detail = CliRun.of("history", "-C", dir.toString(), id);
         assertTrue(detail.out().contains("chained run ") && detail.out().contains("configs/duckdb/DataWarehouse.json load")
                 && detail.out().contains("configs/duckdb/Reports.json extract"), detail.out());
@@ -65,18 +67,29 @@ class DemoReportsIT {
             for (String engine : List.of("duckdb", "postgres", "mysql")) {
                 String database = servers.database(engine);
                 List<String> texts = new ArrayList<>();
-                CliRun initial = project.demo(engine, database, "--scale", String.valueOf(scale));
+                String lake = dir.resolve("lake_" + engine).toString();
+                CliRun initial = project.demo(engine, database, "--scale", String.valueOf(scale), "--lake", lake);
                 assertEquals(0, initial.exit(), initial.all());
                 texts.add(project.report(engine));
-                CliRun incremental = project.demo(engine, database, "--scale", String.valueOf(scale), "--incremental");
+                CliRun incremental = project.demo(engine, database, "--scale", String.valueOf(scale), "--incremental",
+                        "--lake", lake);
                 assertEquals(0, incremental.exit(), incremental.all());
                 texts.add(project.report(engine));
+                // the lake export: the same changed rows on every engine, as its manifest says
+                texts.add(lakeSummary(incremental.out()));
                 reports.put(engine, texts);
             }
         } finally {
             servers.dropAll();
         }
         return reports;
+    }
+
+    /** The lake export's lines of the last demo run, paths left out (they name the engine's folder). */
+    private static String lakeSummary(String out) {
+        String last = out.substring(out.lastIndexOf("Lake export to "));
+        return last.lines().skip(1).takeWhile(line -> line.startsWith("  "))
+                .map(line -> line.replaceAll(" -> .*", "")).reduce("", (a, b) -> a + b + "\n");
     }
 
     private static String expected(String name) {
