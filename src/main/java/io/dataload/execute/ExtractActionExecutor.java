@@ -64,6 +64,9 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
             PlannedAction.ExtractTo extract = action.extract();
             Window window = null;
             if (extract.incremental() != null) {
+                // one snapshot for the export and the watermark read after it (the engine's own export
+                // gives no last row): nothing committed in between can slip under the watermark
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 try {
                     window = window(connection, statements.get(statements.size() - 1).sql(), action);
                 } catch (IllegalArgumentException e) {
@@ -201,16 +204,22 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
         for (String column : incremental.columns()) {
             positions.add(labels.indexOf(column.toLowerCase(Locale.ROOT)) + 1);
         }
-        return new Window(sql, from, upper == null ? "now" : upper, positions, new String[positions.size()],
+        return new Window(sql, from, upper == null ? "now" : upper, incremental.columns(), positions,
+                new String[positions.size()],
                 stored == null && incremental.start() == null ? "beginning" : forName(stored != null ? stored.get(0)
                         : incremental.start()));
     }
 
     /** An incremental window; {@code last} holds the watermark columns' values of the last row written. */
-    private record Window(String sql, String from, String upper, List<Integer> positions, String[] lastRow,
-            String fromForName) {
+    private record Window(String sql, String from, String upper, List<String> columns, List<Integer> positions,
+            String[] lastRow, String fromForName) {
         List<String> last() {
             return Arrays.asList(lastRow.clone());
+        }
+
+        /** The window's columns, last first: {@code updated_at desc, id desc}. */
+        String descending() {
+            return columns.stream().map(column -> column + " desc").reduce((a, b) -> a + ", " + b).orElseThrow();
         }
 
         void remember(ResultSet row) throws SQLException {
@@ -261,10 +270,19 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
             // an incremental window needs its last row's values: it reads the result set itself
-            OptionalLong exported = window == null && !jsonLines && !"false".equals(System.getProperty(NATIVE))
+            OptionalLong exported = !jsonLines && !"false".equals(System.getProperty(NATIVE))
                     ? source.dialect().copyOut(connection, query, csv, out) : OptionalLong.empty();
             if (exported.isPresent()) {
                 log.detail(action.name(), exported.getAsLong() + " rows written by the database's own export");
+                if (window != null && exported.getAsLong() > 0) {
+                    // the watermark: the window's last row, read in the same snapshot as the export
+                    String last = "select * from (" + query + ") dl_w order by " + window.descending() + " limit 1";
+                    try (Statement read = connection.createStatement(); ResultSet row = read.executeQuery(last)) {
+                        if (row.next()) {
+                            window.remember(row);
+                        }
+                    }
+                }
                 return exported.getAsLong();
             }
             source.dialect().streamResults(jdbc);
