@@ -88,27 +88,36 @@ public final class Scheduler implements Stoppable {
         Instant now = clock.instant();
         for (JobState state : states.values()) {
             Schedule.Job job = state.job;
-            if (job.catchup() == Schedule.Catchup.NONE) {
-                continue;
-            }
             Optional<StoredRun> last = lastRun.apply(job.name());
             if (last.isEmpty()) {
                 continue;
             }
+            // a run the stop interrupted (or a crash cut short) is not done: run it again, whatever the catch-up
+            boolean unfinished = last.get().outcome().equals("interrupted") || last.get().outcome().equals("running");
             List<ZonedDateTime> missed = new ArrayList<>();
-            Optional<ZonedDateTime> fire = job.times().next(Instant.ofEpochMilli(last.get().startedMs()));
-            while (fire.isPresent() && fire.get().toInstant().isBefore(now) && missed.size() < 1000) {
-                missed.add(fire.get());
-                fire = job.times().next(fire.get().toInstant());
+            if (job.catchup() != Schedule.Catchup.NONE) {
+                Optional<ZonedDateTime> fire = job.times().next(Instant.ofEpochMilli(last.get().startedMs()));
+                while (fire.isPresent() && fire.get().toInstant().isBefore(now) && missed.size() < 1000) {
+                    missed.add(fire.get());
+                    fire = job.times().next(fire.get().toInstant());
+                }
             }
-            if (missed.isEmpty()) {
+            int count = missed.isEmpty() ? 0 : job.catchup() == Schedule.Catchup.LAST ? 1 : missed.size();
+            if (unfinished) {
+                say.accept("job " + job.name() + ": its last run " + last.get().runId() + " did not finish ("
+                        + last.get().outcome() + "); it runs again");
+                count++;
+            }
+            if (!missed.isEmpty()) {
+                say.accept("job " + job.name() + ": " + missed.size() + " fire" + (missed.size() == 1 ? "" : "s")
+                        + " missed since its last run (" + missed.get(0) + (missed.size() > 1 ? " to "
+                        + missed.get(missed.size() - 1) : "") + "); catch-up " + job.catchup().name().toLowerCase()
+                        + ": " + (job.catchup() == Schedule.Catchup.LAST ? 1 : missed.size()) + " run"
+                        + (missed.size() == 1 || job.catchup() == Schedule.Catchup.LAST ? "" : "s"));
+            }
+            if (count == 0) {
                 continue;
             }
-            int count = job.catchup() == Schedule.Catchup.LAST ? 1 : missed.size();
-            say.accept("job " + job.name() + ": " + missed.size() + " fire" + (missed.size() == 1 ? "" : "s")
-                    + " missed since its last run (" + missed.get(0) + (missed.size() > 1 ? " to "
-                    + missed.get(missed.size() - 1) : "") + "); catch-up " + job.catchup().name().toLowerCase()
-                    + ": " + count + " run" + (count == 1 ? "" : "s"));
             state.queued += count - 1;
             start(state);
         }

@@ -171,6 +171,25 @@ class SchedulerTest {
     }
 
     @Test
+    void aRunTheStopInterruptedRunsAgainAtTheNextStart() throws Exception {
+        Files.writeString(dir.resolve("release"), "");
+        TestClock clock = new TestClock("2026-05-01T00:30:00Z");
+        Scheduler restarted = scheduler(schedule("skip", "none", "0 * * * *"), clock);
+        StoredRun interrupted = new StoredRun("01X", null, "schedule", "dataload", "a.json", "/a.json", "exec", null, 1,
+                List.of(), null, "me", "box", 1L, Instant.parse("2026-05-01T00:00:01Z").toEpochMilli(),
+                Instant.parse("2026-05-01T00:00:05Z").toEpochMilli(), "interrupted", 143, null, "j");
+        restarted.catchUp(job -> Optional.of(interrupted));
+        waitFor(() -> restarted.active("j") == 0 && runsQuietly() == 1);
+        assertTrue(said.stream().anyMatch(s -> s.contains("did not finish (interrupted); it runs again")), said.toString());
+        StoredRun done = new StoredRun("01Y", null, "schedule", "dataload", "a.json", "/a.json", "exec", null, 1,
+                List.of(), null, "me", "box", 1L, Instant.parse("2026-05-01T00:00:01Z").toEpochMilli(),
+                Instant.parse("2026-05-01T00:00:05Z").toEpochMilli(), "succeeded", 0, null, "j");
+        scheduler(schedule("skip", "none", "0 * * * *"), clock).catchUp(job -> Optional.of(done));
+        Thread.sleep(300);
+        assertEquals(1, runs(), "a finished run is not repeated");
+    }
+
+    @Test
     void aStopWaitsTheGraceThenInterruptsTheRunningRun() throws Exception {
         TestClock clock = new TestClock("2026-05-01T00:00:59Z");
         Scheduler scheduler = scheduler(schedule("skip", "none", "* * * * *"), clock);
