@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public record DatabaseTarget(String url, Engine engine, String user, String password, Properties driverProperties) {
 
     public static final String DEFAULT_DUCKDB_FILE = "dataload.duckdb";
-    private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
+    private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@]*:)([^/@]*)@");
+    private static final Pattern URL_PASSWORD_PARAMETER = Pattern.compile("[?&]password=([^&]*)");
 
     public static DatabaseTarget resolve(String dbOption, Resources resources, Map<String, String> env, Path workDir)
             throws ConfigException {
@@ -93,14 +94,17 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
         if (password != null) {
             return password;
         }
-        java.util.regex.Matcher parameter = Pattern.compile("[?&]password=([^&]*)").matcher(url);
+        java.util.regex.Matcher parameter = URL_PASSWORD_PARAMETER.matcher(url);
         if (parameter.find()) {
-            return java.net.URLDecoder.decode(parameter.group(1).replace("+", "%2B"),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            return urlDecoded(parameter.group(1));
         }
-        java.util.regex.Matcher userinfo = Pattern.compile("//[^/:@]*:([^/@]*)@").matcher(url);
-        return userinfo.find() ? java.net.URLDecoder.decode(userinfo.group(1).replace("+", "%2B"),
-                java.nio.charset.StandardCharsets.UTF_8) : null;
+        java.util.regex.Matcher userinfo = URL_USERINFO.matcher(url);
+        return userinfo.find() ? urlDecoded(userinfo.group(2)) : null;
+    }
+
+    /** A URL part as the drivers read it: percent escapes decoded, a {@code +} kept as itself. */
+    private static String urlDecoded(String part) {
+        return java.net.URLDecoder.decode(part.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String maskedUrl() {

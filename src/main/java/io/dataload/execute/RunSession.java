@@ -135,9 +135,9 @@ public final class RunSession implements Stoppable {
                 listener.record(record);
             });
             Instant startedAt = started.atZone(ZoneId.systemDefault()).toInstant();
-            History history = History.open(StateStore.urlFor(request.state(), environment, dir));
-            // (the same store serves the extracts' watermarks)
+            // one store holds the run history and the extracts' watermarks
             String storeUrl = StateStore.urlFor(request.state(), environment, dir);
+            History history = History.open(storeUrl);
             LiveRecord live = new LiveRecord(journal, history, request, plan, actionPath, masker, startedAt,
                     request.runId() != null ? request.runId() : RunId.next(startedAt.toEpochMilli()), storeUrl);
             log.add(null, "run " + live.runId + ": " + request.actionFile() + " " + plan.action());

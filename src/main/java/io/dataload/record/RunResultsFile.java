@@ -227,13 +227,4 @@ public final class RunResultsFile {
             return null;
         }
     }
-
-    /** When a results file's run finished, as an instant: texts with fractions of different length do not sort. */
-    static Instant finished(Path results) {
-        try {
-            return Instant.parse(new ObjectMapper().readTree(results.toFile()).path("finished").asText());
-        } catch (IOException | DateTimeParseException e) {
-            return Instant.MIN;
-        }
-    }
 }

@@ -32,23 +32,22 @@ final class Json {
     }
 
     static List<String> parseArray(String text) {
+        return parse(text, false);
+    }
+
+    /** A JSON array of strings and nulls. */
+    static List<String> parseNullableArray(String text) {
+        return parse(text, true);
+    }
+
+    private static List<String> parse(String text, boolean keepNulls) {
         List<String> values = new ArrayList<>();
         if (text == null) {
             return values;
         }
         try {
-            new ObjectMapper().readTree(text).forEach(node -> values.add(node.asText()));
-        } catch (JsonProcessingException e) {
-            values.add(text);
-        }
-        return values;
-    }
-
-    /** A JSON array of strings and nulls. */
-    static List<String> parseNullableArray(String text) {
-        List<String> values = new ArrayList<>();
-        try {
-            new ObjectMapper().readTree(text).forEach(node -> values.add(node.isNull() ? null : node.asText()));
+            new ObjectMapper().readTree(text)
+                    .forEach(node -> values.add(keepNulls && node.isNull() ? null : node.asText()));
         } catch (JsonProcessingException e) {
             values.add(text);
         }
