@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code dataload graph}: the chain graph of action files, without running anything. */
 @Command(name = "graph", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Prints what ACTION (default: each action of the file) may run, as a graph: entries,",
-            "handlers, notifications and chained files, as Mermaid (for READMEs) or Graphviz DOT. Nothing runs."})
+        description = {"Prints what ACTION (default: each action of the file) may run, as a graph.",
+            "Entries, handlers, notifications and chained files, as Mermaid (for READMEs) or Graphviz DOT. "
+                + "Nothing runs."})
 public final class GraphCommand implements Callable<Integer> {
 
     @Spec

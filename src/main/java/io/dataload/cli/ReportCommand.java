@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
  * a selected run its chain as an SVG graph and the durations of the same file and action over time.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Writes the run history as one self-contained HTML page that opens from file://:",
-            "a grid of the last runs and their actions, each run's chain graph and its durations over time."})
+        description = {"Writes the run history as one self-contained HTML page that opens from file://.",
+            "It shows a grid of the last runs and their actions, each run's chain graph and its durations "
+                + "over time."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec

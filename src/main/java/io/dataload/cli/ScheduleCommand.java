@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code dataload schedule SCHEDULE.yml}: runs the schedule's jobs in the foreground, or prints their next fire times. */
 @Command(name = "schedule", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Runs the jobs of SCHEDULE.yml when their cron lines fire, in this process, until SIGTERM or",
-            "Ctrl-C (exit 143 or 130, after --grace for the running runs). With --next N: prints each job's next N",
-            "fire times and runs nothing."})
+        description = {"Runs the jobs of SCHEDULE.yml when their cron lines fire.",
+            "It runs in this process until SIGTERM or Ctrl-C (exit 143 or 130, after --grace for the running "
+                + "runs). With --next N: prints each job's next N fire times and runs nothing."})
 public final class ScheduleCommand implements Callable<Integer> {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssXXX '['VV']'");
 

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code dataload state show|reset ACTIONS.json ENTRY ACTION}: where an incremental extract has got to, or rewinding it. */
 @Command(name = "state", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Shows where the incremental extracts of ACTIONS.json ACTION have got to (their watermarks),",
-            "or resets ENTRY's, so that its next run reads from the beginning (or its start) again."})
+        description = {"Shows or resets the watermarks of the incremental extracts of ACTIONS.json ACTION.",
+            "`show`: where they have got to; `reset`: rewinds ENTRY's, so that its next run reads from the "
+                + "beginning (or its start) again."})
 public final class StateCommand implements Callable<Integer> {
 
     @Spec

@@ -32,10 +32,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code dataload watch}: runs ACTION once per file arriving in a folder, or per S3 object an SQS queue announces. */
 @Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Runs ACTION of ACTIONS.json once per arriving file, until SIGTERM or Ctrl-C (exit 143 or 130):",
-            "files in a folder (--dir), or S3 objects announced through SQS (--sqs). The file reaches the actions",
-            "as #file#, #file_name#, #bucket#, #key#. Each file version runs once (a ledger in the run history);",
-            "a file is archived only after its run succeeded; a failed one stays, its failure recorded."})
+        description = {"Runs ACTION of ACTIONS.json once per arriving file.",
+            "Until SIGTERM or Ctrl-C (exit 143 or 130) it takes files in a folder (--dir), or S3 objects "
+                + "announced through SQS (--sqs). The file reaches the actions as #file#, #file_name#, #bucket#, "
+                + "#key#. Each file version runs once (a ledger in the run history); a file is archived only after "
+                + "its run succeeded; a failed one stays, its failure recorded."})
 public final class WatchCommand implements Callable<Integer> {
 
     static final class From {
