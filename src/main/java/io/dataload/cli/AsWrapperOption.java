@@ -16,15 +16,25 @@ final class AsWrapperOption {
             "postgres", List.of("host"),
             "mysql", List.of("host"),
             "redshift", List.of("host", "aws_access_key_id", "aws_secret_access_key", "aws_session_token"),
+            "snowflake", List.of(),
             "cli", List.of());
 
     @Option(names = "--as", paramLabel = "WRAPPER", description = "Check as the wrapper runs it: postgres, mysql, "
-            + "redshift or cli (its runtime placeholders, such as #host#, count as defined).")
+            + "redshift, snowflake or cli (its runtime placeholders, such as #host#, count as defined).")
     String wrapper;
 
     /** The usage error for an unknown wrapper: exit 2. */
     int refuse(PrintWriterPair io) {
-        return io.usage("--as must be postgres, mysql, redshift or cli, found " + wrapper);
+        return io.usage("--as must be postgres, mysql, redshift, snowflake or cli, found " + wrapper);
+    }
+
+    /** The database the wrapper connects to (its engine's name), or null: no wrapper, or CLILoadT's none. */
+    String database() {
+        if (wrapper == null || !PROVIDED.containsKey(wrapper.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        String name = wrapper.toLowerCase(Locale.ROOT);
+        return name.equals("cli") ? null : name;
     }
 
     /** The -P parameters with the wrapper's own placeholders added; null when --as names no wrapper. */

@@ -20,7 +20,7 @@ public final class DataLoadCommand implements Runnable {
     /** The subcommands in the order help lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
     /** The commands that run actions, whose start-up {@link Warmup} shortens. */
-    private static final Set<String> RUNS = Set.of("run", "postgres", "mysql", "redshift", "cli", "demo", "schedule", "watch");
+    private static final Set<String> RUNS = Set.of("run", "postgres", "mysql", "redshift", "snowflake", "cli", "demo", "schedule", "watch");
 
     @Spec
     CommandSpec spec;
@@ -58,6 +58,7 @@ public final class DataLoadCommand implements Runnable {
         commands.put("postgres", PostgresCommand.class);
         commands.put("mysql", MySqlCommand.class);
         commands.put("redshift", RedshiftCommand.class);
+        commands.put("snowflake", SnowflakeCommand.class);
         commands.put("cli", CliCommand.class);
         commands.put("sns", SnsCommand.class);
         commands.put("sqs", SqsCommand.class);

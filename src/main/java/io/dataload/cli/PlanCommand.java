@@ -63,7 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
             return as.refuse(io);
         }
         request = request.withParams(params);
-        request = request.from(target.startingTable, target.attempt).withDatabase(database);
+        request = request.from(target.startingTable, target.attempt).withDatabase(database != null ? database : as.database());
         CheckedRequest checked = FrontDoor.check(request);
         if (io.checked(checked) != ExitCodes.SUCCESS) {
             return ExitCodes.BAD_INPUT;

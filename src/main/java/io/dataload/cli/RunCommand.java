@@ -27,10 +27,10 @@ public final class RunCommand implements Callable<Integer> {
     TargetArguments target;
 
     @Option(names = "--db", paramLabel = "DATABASE",
-            description = "postgres, mysql or redshift (host, port, database and user from the resource file's "
-                    + "RDS.* / RedshiftCluster.*, else PGHOST... / MYSQL_HOST...), or a JDBC URL (jdbc:duckdb:FILE, "
-                    + "jdbc:postgresql://..., jdbc:mysql://...). Default: embedded DuckDB file dataload.duckdb in "
-                    + "the working directory.")
+            description = "postgres, mysql, redshift or snowflake (host, port, database and user from the resource "
+                    + "file's RDS.* / RedshiftCluster.* / Snowflake.*, else PGHOST... / MYSQL_HOST...), or a JDBC URL "
+                    + "(jdbc:duckdb:FILE, jdbc:postgresql://..., jdbc:mysql://..., jdbc:snowflake://...). Default: "
+                    + "embedded DuckDB file dataload.duckdb in the working directory.")
     String database;
 
     @Option(names = "--pool", paramLabel = "N",

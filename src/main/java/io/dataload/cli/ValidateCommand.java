@@ -45,7 +45,7 @@ public final class ValidateCommand implements Callable<Integer> {
             return as.refuse(io);
         }
         RunRequest request = RunRequest.of(inputOptions.workDir(), actionFile, action)
-                .withResources(inputOptions.resources).withParams(params);
+                .withResources(inputOptions.resources).withParams(params).withDatabase(as.database());
         CheckedRequest checked = FrontDoor.check(request, action == null ? List.of() : List.of(action));
         if (io.checked(checked) != ExitCodes.SUCCESS) {
             return ExitCodes.BAD_INPUT;

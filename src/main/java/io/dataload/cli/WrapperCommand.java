@@ -107,9 +107,15 @@ abstract class WrapperCommand implements Callable<Integer> {
             return io.aws(e);
         }
         runtime.putIfAbsent("host", settings.host());
-        RunRequest request = new RunRequest(wrapper(), "cli", workDir, resources, actions, action, table, attempt, runtime,
-                engine.url(settings), null, session.logDir, session.resume,
-                spec.commandLine().getParseResult().originalArgs()).withState(session.state);
+        return run(resources, actions, runtime, engine.url(settings));
+    }
+
+    /** Runs the positional command line's ACTION against {@code database} (a URL or an engine name). */
+    Integer run(String resources, String actions, Map<String, String> runtime, String database) {
+        RunRequest request = new RunRequest(wrapper(), "cli", Path.of("").toAbsolutePath(), resources, actions,
+                arg(2, DEFAULT_ACTION), args.size() > 3 ? args.get(3) : null, attempt(arg(4, "1")), runtime, database,
+                null, session.logDir, session.resume, spec.commandLine().getParseResult().originalArgs())
+                .withState(session.state);
         return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request);
     }
 

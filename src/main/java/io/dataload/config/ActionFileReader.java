@@ -31,6 +31,9 @@ public final class ActionFileReader extends NodeReader {
             "delimeter", "quotechar", "quoting", "doublequote", "escapechar", "lineterminator", "format",
             "incremental", "manifest");
 
+    private static final List<String> COPY_KEYS = List.of("from", "table", "delimiter", "quotechar", "header", "null",
+            "encoding", "truncate");
+
     /** Larger action or resource files are refused before they are read (they are never that big). */
     static final long MAX_BYTES = 16L << 20;
 
@@ -287,20 +290,13 @@ public final class ActionFileReader extends NodeReader {
         }
         Map<String, Node> fields = node.fields();
         String label = where + ": \"copy\"";
+        checkKeys(node, COPY_KEYS, label + ": ");
         String from = requiredString(fields.get("from"), node.location(), label, "from");
         String table = requiredString(fields.get("table"), node.location(), label, "table");
         char delimiter = copyChar(label, fields.get("delimiter"), ',');
         char quote = copyChar(label, fields.get("quotechar"), '"');
-        Node headerNode = fields.get("header");
-        boolean header = false;
-        if (headerNode != null) {
-            String text = scalarText(headerNode);
-            if ("True".equalsIgnoreCase(text) || "False".equalsIgnoreCase(text)) {
-                header = "True".equalsIgnoreCase(text);
-            } else {
-                problems.add(headerNode.location(), label + ": \"header\" must be true or false");
-            }
-        }
+        boolean header = copyFlag(label, fields.get("header"), "header");
+        boolean truncate = copyFlag(label, fields.get("truncate"), "truncate");
         Node nullNode = fields.get("null");
         String nullString = nullNode == null ? "" : scalarText(nullNode);
         if (nullString == null) {
@@ -311,7 +307,20 @@ public final class ActionFileReader extends NodeReader {
         if (from == null || table == null || nullString == null || encoding == null) {
             return null;
         }
-        return new CopySpec(from, table, delimiter, quote, header, nullString, encoding, fields.get("from").location());
+        return new CopySpec(from, table, delimiter, quote, header, nullString, encoding, truncate,
+                fields.get("from").location());
+    }
+
+    private boolean copyFlag(String label, Node node, String name) {
+        if (node == null) {
+            return false;
+        }
+        String text = scalarText(node);
+        if ("True".equalsIgnoreCase(text) || "False".equalsIgnoreCase(text)) {
+            return "True".equalsIgnoreCase(text);
+        }
+        problems.add(node.location(), label + ": \"" + name + "\" must be true or false");
+        return false;
     }
 
     private char copyChar(String label, Node node, char fallback) {

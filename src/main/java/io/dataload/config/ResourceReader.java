@@ -50,7 +50,37 @@ public final class ResourceReader {
             throw new ConfigException(Location.of(shown, 1, 1), "a resource file must be a YAML mapping of keys to values");
         }
         flatten("", root, flat);
-        return new Resources(displayPath, flat);
+        Map<String, Location> locations = new LinkedHashMap<>();
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true);
+            options.setMaxAliasesForCollections(50);
+            locate("", new Yaml(options).compose(new java.io.StringReader(text)), shown, locations);
+        } catch (YAMLException e) {
+            // it loaded above: places are only for messages
+        }
+        return new Resources(displayPath, flat, locations);
+    }
+
+    /** Where each flattened key is written: a value's line, and a section's (its key's) line. */
+    private static void locate(String prefix, org.yaml.snakeyaml.nodes.Node node, Path file, Map<String, Location> out) {
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
+            for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key) {
+                    String name = prefix.isEmpty() ? key.getValue() : prefix + "." + key.getValue();
+                    out.putIfAbsent(name, at(file, key.getStartMark()));
+                    locate(name, tuple.getValueNode(), file, out);
+                }
+            }
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence) {
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                locate(prefix + "[" + i + "]", sequence.getValue().get(i), file, out);
+            }
+        }
+    }
+
+    private static Location at(Path file, Mark mark) {
+        return Location.of(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private static void flatten(String prefix, Object value, Map<String, String> out) {

@@ -17,7 +17,20 @@ import java.util.regex.Pattern;
  * come from the settings: the resource file ({@code RDS.MasterUsername}...), else the client's
  * environment variables ({@code PGUSER}/{@code PGPASSWORD}, {@code MYSQL_USER}/{@code MYSQL_PWD}).
  */
-public record DatabaseTarget(String url, Engine engine, String user, String password, Properties driverProperties) {
+public record DatabaseTarget(String url, Engine engine, String user, String password, Properties driverProperties,
+        KeyLogin keyLogin) {
+
+    /** A key-pair login (Snowflake): the PKCS#8 key file and its passphrase (null: not encrypted). */
+    public record KeyLogin(Path file, String passphrase) {
+        @Override
+        public String toString() {
+            return "KeyLogin[file=" + file + ", passphrase=" + (passphrase == null ? null : "****") + "]";
+        }
+    }
+
+    public DatabaseTarget(String url, Engine engine, String user, String password, Properties driverProperties) {
+        this(url, engine, user, password, driverProperties, null);
+    }
 
     public static final String DEFAULT_DUCKDB_FILE = "dataload.duckdb";
     private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@]*:)([^/@]*)@");
@@ -30,6 +43,9 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
         }
         String url = dbOption.trim();
         Engine named = url.startsWith("jdbc:") ? null : Engine.named(url);
+        if (named == Engine.SNOWFLAKE || (named == null && Engine.of(url) == Engine.SNOWFLAKE)) {
+            return snowflake(named == null ? url : null, resources, workDir);
+        }
         if (named != null && named != Engine.DUCKDB) {
             DatabaseSettings settings = settings(named, resources, env);
             return withCredentials(named.url(settings), named, settings, workDir, false, false);
@@ -37,8 +53,9 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
         Engine engine = named != null ? named : Engine.of(url);
         if (engine == null) {
             throw new ConfigException(new Location("--db", 0, 0), "unsupported database \"" + mask(url)
-                    + "\"; use postgres, mysql, redshift, duckdb, or a JDBC URL: jdbc:duckdb:FILE, "
-                    + "jdbc:postgresql://HOST/DB, jdbc:mysql://HOST/DB or jdbc:redshift://HOST:5439/DB");
+                    + "\"; use postgres, mysql, redshift, snowflake, duckdb, or a JDBC URL: jdbc:duckdb:FILE, "
+                    + "jdbc:postgresql://HOST/DB, jdbc:mysql://HOST/DB, jdbc:redshift://HOST:5439/DB or "
+                    + "jdbc:snowflake://ACCOUNT.snowflakecomputing.com/");
         }
         if (engine == Engine.DUCKDB) {
             String file = named != null ? DEFAULT_DUCKDB_FILE : url.substring("jdbc:duckdb:".length());
@@ -74,6 +91,57 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
                 urlHasPassword ? null : settings.password(), properties);
     }
 
+    /**
+     * Snowflake: the account, user, login and session defaults from the resource file's
+     * {@code Snowflake:} section; with a {@code jdbc:snowflake:} URL, the URL's host and parameters
+     * win over the section's and its missing keys are left to the URL.
+     */
+    private static DatabaseTarget snowflake(String givenUrl, Resources resources, Path workDir) throws ConfigException {
+        java.util.List<io.dataload.config.Problem> problems = new java.util.ArrayList<>();
+        io.dataload.config.SnowflakeSettings settings = io.dataload.config.SnowflakeSettings.read(resources, problems);
+        if (givenUrl == null && !problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        Properties properties = new Properties();
+        if (settings.account() != null) {
+            // the account's locator without its region part is what the driver logs in with
+            properties.setProperty("account", settings.account().replaceAll("\\..*", ""));
+        }
+        setIfPresent(properties, "db", settings.database());
+        setIfPresent(properties, "schema", settings.schema());
+        setIfPresent(properties, "warehouse", settings.warehouse());
+        setIfPresent(properties, "role", settings.role());
+        // no probing of cloud metadata hosts at login: a command-line tool knows where it runs
+        properties.setProperty("disablePlatformDetection", "true");
+        // values read as text (an incremental extract's watermark) keep their microseconds: Snowflake's
+        // default output formats cut timestamps to milliseconds
+        properties.setProperty("TIMESTAMP_NTZ_OUTPUT_FORMAT", "YYYY-MM-DD HH24:MI:SS.FF6");
+        properties.setProperty("TIMESTAMP_LTZ_OUTPUT_FORMAT", "YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM");
+        properties.setProperty("TIMESTAMP_TZ_OUTPUT_FORMAT", "YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM");
+        properties.setProperty("TIME_OUTPUT_FORMAT", "HH24:MI:SS.FF6");
+        properties.setProperty("DATE_OUTPUT_FORMAT", "YYYY-MM-DD");
+        String url = givenUrl != null ? givenUrl : snowflakeUrl(settings);
+        KeyLogin key = settings.privateKeyFile() == null ? null
+                : new KeyLogin(workDir.resolve(settings.privateKeyFile()), settings.privateKeyPassphrase());
+        return new DatabaseTarget(url, Engine.SNOWFLAKE, url.contains("user=") ? null : settings.user(),
+                key != null || url.contains("password=") ? null : settings.password(), properties, key);
+    }
+
+    /** {@code jdbc:snowflake://ACCOUNT.snowflakecomputing.com/}, or the section's Endpoint (http:// means ssl=off). */
+    static String snowflakeUrl(io.dataload.config.SnowflakeSettings settings) {
+        String endpoint = settings.endpoint() != null ? settings.endpoint().strip()
+                : settings.account() + ".snowflakecomputing.com";
+        boolean plain = endpoint.regionMatches(true, 0, "http://", 0, 7);
+        String host = endpoint.replaceFirst("(?i)^https?://", "").replaceAll("/+$", "");
+        return "jdbc:snowflake://" + host + "/" + (plain ? "?ssl=off" : "");
+    }
+
+    private static void setIfPresent(Properties properties, String key, String value) {
+        if (value != null) {
+            properties.setProperty(key, value);
+        }
+    }
+
     private static DatabaseTarget duckDb(String file) {
         return new DatabaseTarget("jdbc:duckdb:" + file, Engine.DUCKDB, null, null, new Properties());
     }
@@ -93,6 +161,9 @@ public record DatabaseTarget(String url, Engine engine, String user, String pass
     public String secret() {
         if (password != null) {
             return password;
+        }
+        if (keyLogin != null && keyLogin.passphrase() != null) {
+            return keyLogin.passphrase();
         }
         java.util.regex.Matcher parameter = URL_PASSWORD_PARAMETER.matcher(url);
         if (parameter.find()) {

@@ -29,6 +29,32 @@ public interface Dialect {
      */
     long copyIn(Connection connection, CopyJob job, InputStream data) throws SQLException, IOException;
 
+    /** Opens one file of a copy for reading (with the run's progress reporting). */
+    interface FileOpener {
+        InputStream open(java.nio.file.Path file) throws IOException;
+    }
+
+    /**
+     * Loads every file of a copy (its one file, or the matches of its pattern) into the table, inside
+     * the connection's transaction; returns the rows loaded. By default the files go through
+     * {@link #copyIn(Connection, CopyJob, InputStream)} one after the other.
+     */
+    default long copyIn(Connection connection, CopyJob job, List<java.nio.file.Path> files, FileOpener opener)
+            throws SQLException, IOException {
+        long rows = 0;
+        for (java.nio.file.Path file : files) {
+            try (InputStream data = opener.open(file)) {
+                rows += copyIn(connection, job.withFile(file), data);
+            }
+        }
+        return rows;
+    }
+
+    /** The statement that empties a table inside a transaction (a copy's {@code "truncate": true}). */
+    default String truncate(String table) {
+        return "delete from " + table;
+    }
+
     /**
      * Writes the query's rows to {@code out} with the engine's own export when it gives exactly
      * the bytes Python's csv module would write with {@code csv}; empty (nothing written) when
@@ -66,6 +92,15 @@ public interface Dialect {
     /** A string literal in this engine's SQL (MySQL also escapes backslashes). */
     default String literal(String text) {
         return SqlLiteral.of(text);
+    }
+
+    /**
+     * Makes the connection's next statements read one snapshot (an incremental extract's export and
+     * the read of its last row); an engine whose extracts read their last row from the export itself
+     * has nothing to do.
+     */
+    default void snapshot(Connection connection) throws SQLException {
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     }
 
     default void cancel(Connection connection) {

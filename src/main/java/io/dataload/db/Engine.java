@@ -9,7 +9,9 @@ public enum Engine {
     POSTGRES("jdbc:postgresql:", new PostgresDialect(), "postgres", "RDS", 5432, DatabaseSettings.Environment.POSTGRES),
     MYSQL("jdbc:mysql:", new MySqlDialect(), "mysql", "RDS", 3306, DatabaseSettings.Environment.MYSQL),
     REDSHIFT("jdbc:redshift:", new RedshiftDialect(), "redshift", "RedshiftCluster", 5439,
-            DatabaseSettings.Environment.POSTGRES);
+            DatabaseSettings.Environment.POSTGRES),
+    /** Connection settings from the resource file's {@code Snowflake:} section ({@link io.dataload.config.SnowflakeSettings}). */
+    SNOWFLAKE("jdbc:snowflake:", new SnowflakeDialect(), "snowflake", "Snowflake", 443, null);
 
     private final String prefix;
     private final Dialect dialect;
@@ -68,6 +70,11 @@ public enum Engine {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Whether the engine's string literals take backslash escapes (MySQL, MariaDB, Snowflake). */
+    public boolean backslashEscapes() {
+        return this == MYSQL || this == SNOWFLAKE;
     }
 
     /** The engine of a JDBC URL ({@code jdbc:mariadb:} is served by the MySQL driver), or null. */

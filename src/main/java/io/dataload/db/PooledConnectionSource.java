@@ -46,6 +46,11 @@ public final class PooledConnectionSource implements ConnectionSource {
             }
             Properties properties = target.driverProperties();
             properties.forEach((key, value) -> config.addDataSourceProperty((String) key, value));
+            if (target.keyLogin() != null) {
+                // read here, not when planning: a missing key or a wrong passphrase fails the action with its reason
+                config.addDataSourceProperty("private_key_base64",
+                        SnowflakePrivateKey.base64(target.keyLogin().file(), target.keyLogin().passphrase()));
+            }
             config.setAutoCommit(false);
             config.setMaximumPoolSize(size);
             // the connection HikariCP opens to fail fast is kept for the first action (with 0 it is

@@ -45,6 +45,12 @@ public final class PostgresDialect implements Dialect {
         return copy.isEmpty() ? OptionalLong.empty() : OptionalLong.of(PostgresCopyOut.run(connection, copy.get(), csv, out));
     }
 
+    /** TRUNCATE is transactional in PostgreSQL, and far quicker than a DELETE of every row. */
+    @Override
+    public String truncate(String table) {
+        return "truncate table " + table;
+    }
+
     @Override
     public void cancel(Connection connection) {
         try {

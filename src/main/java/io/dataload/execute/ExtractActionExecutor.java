@@ -66,7 +66,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
             if (extract.incremental() != null) {
                 // one snapshot for the export and the watermark read after it (the engine's own export
                 // gives no last row): nothing committed in between can slip under the watermark
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                source.dialect().snapshot(connection);
                 try {
                     window = window(connection, statements.get(statements.size() - 1).sql(), action);
                 } catch (IllegalArgumentException e) {

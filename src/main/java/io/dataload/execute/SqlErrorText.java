@@ -32,6 +32,13 @@ public final class SqlErrorText {
             }
         }
         Integer code = e.getErrorCode() == 0 ? null : e.getErrorCode();
-        return new Failure(message, e.getSQLState(), code, null, null, null, null, context);
+        // Snowflake writes its codes with six digits (002003), and OnError keys copied from its messages do too
+        boolean snowflake = e.getClass().getName().startsWith("net.snowflake.");
+        String written = code != null && snowflake ? String.format("%06d", code) : null;
+        if (snowflake) {
+            // "SQL compilation error:\nObject 'X' does not exist...": one line, as the log prints it
+            message = message.replaceAll("\\s*\\n\\s*", " ");
+        }
+        return new Failure(message, e.getSQLState(), code, null, null, null, null, context, written);
     }
 }

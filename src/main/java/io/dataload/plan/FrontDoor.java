@@ -7,6 +7,7 @@ import io.dataload.config.Location;
 import io.dataload.config.Problem;
 import io.dataload.config.ResourceReader;
 import io.dataload.config.Resources;
+import io.dataload.config.SnowflakeSettings;
 import io.dataload.config.TableEntry;
 import io.dataload.db.Engine;
 import java.util.ArrayList;
@@ -62,6 +63,10 @@ public final class FrontDoor {
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
+        if (Engine.forOption(request.database()) == Engine.SNOWFLAKE && !request.database().startsWith("jdbc:")) {
+            // --db snowflake, SnowflakeLoadT: the login comes from the resource file's Snowflake: section
+            SnowflakeSettings.read(resources, problems);
+        }
         ActionFileReader reader = new ActionFileReader();
         try {
             file = reader.read(request.actionFile(), request.workDir().resolve(request.actionFile()));
@@ -74,8 +79,9 @@ public final class FrontDoor {
         if (file != null) {
             for (String action : checked) {
                 ChainPlanner planner = new ChainPlanner(request.workDir());
+                Engine engine = Engine.forOption(request.database());
                 PlaceholderResolver resolver = new PlaceholderResolver(List.of(), resources.values(), request.params(),
-                        Engine.forOption(request.database()) == Engine.MYSQL);
+                        engine != null && engine.backslashEscapes());
                 try {
                     Plan plan = planner.plan(file, action, request.startingTable(), Math.max(1, request.attempt()),
                             resolver);

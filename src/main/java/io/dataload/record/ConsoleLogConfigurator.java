@@ -43,6 +43,9 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
             // connection that a timeout, a stop or a dropped server ended: the action's own failure
             // already says what happened, in one line
             context.getLogger("com.zaxxer.hikari.pool.ProxyConnection").setLevel(Level.ERROR);
+            // the Snowflake driver logs a failed login or query as an ERROR before throwing it; the action's
+            // failure says the same in one line
+            context.getLogger("net.snowflake").setLevel(Level.OFF);
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }

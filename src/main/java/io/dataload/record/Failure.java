@@ -17,7 +17,19 @@ public record Failure(
         Integer statement,
         Integer line,
         String statementText,
-        String context) {
+        String context,
+        String vendorCodeText) {
+
+    /** A failure whose vendor code is written as a plain number. */
+    public Failure(String message, String sqlState, Integer vendorCode, String file, Integer statement, Integer line,
+            String statementText, String context) {
+        this(message, sqlState, vendorCode, file, statement, line, statementText, context, null);
+    }
+
+    /** The vendor code as the engine writes it (Snowflake pads its codes to six digits: 002003). */
+    public String vendorCodeWritten() {
+        return vendorCodeText != null ? vendorCodeText : String.valueOf(vendorCode);
+    }
 
     /** A failure that is not the database's (a command's exit code, a missing file, a timeout). */
     public static Failure of(String message, String context) {
@@ -32,9 +44,9 @@ public record Failure(
     public String errorText() {
         boolean code = vendorCode != null && vendorCode != 0;
         if (code && sqlState != null) {
-            return vendorCode + " (" + sqlState + "): " + message;
+            return vendorCodeWritten() + " (" + sqlState + "): " + message;
         } else if (code) {
-            return vendorCode + ": " + message;
+            return vendorCodeWritten() + ": " + message;
         } else if (sqlState != null) {
             return sqlState + ": " + message;
         }
@@ -54,22 +66,22 @@ public record Failure(
 
     /** The same failure located in a script: file, statement number, first line, text. */
     public Failure at(String file, Integer statement, Integer line, String statementText) {
-        return new Failure(message, sqlState, vendorCode, file, statement, line, statementText, null);
+        return new Failure(message, sqlState, vendorCode, file, statement, line, statementText, null, vendorCodeText);
     }
 
     /** The same failure with another context (a timeout says what was stopped). */
     public Failure withContext(String context) {
-        return new Failure(message, sqlState, vendorCode, file, statement, line, statementText, context);
+        return new Failure(message, sqlState, vendorCode, file, statement, line, statementText, context, vendorCodeText);
     }
 
     /** The same failure with another message. */
     public Failure withMessage(String message) {
-        return new Failure(message, sqlState, vendorCode, file, statement, line, statementText, context);
+        return new Failure(message, sqlState, vendorCode, file, statement, line, statementText, context, vendorCodeText);
     }
 
     /** Every text field passed through {@code mask} (secrets never reach a record). */
     public Failure masked(UnaryOperator<String> mask) {
         return new Failure(mask.apply(message), sqlState, vendorCode, file, statement, line,
-                mask.apply(statementText), mask.apply(context));
+                mask.apply(statementText), mask.apply(context), vendorCodeText);
     }
 }

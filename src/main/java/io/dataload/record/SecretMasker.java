@@ -99,8 +99,11 @@ public final class SecretMasker {
     }
 
     public static boolean isSecretName(String key) {
-        return SECRET_NAME.matcher(key).matches();
+        // a key file's path (Snowflake.PrivateKeyFile) names where the secret is, and messages must name it
+        return SECRET_NAME.matcher(key).matches() && !NAMES_A_FILE.matcher(key).matches();
     }
+
+    private static final Pattern NAMES_A_FILE = Pattern.compile("(?i).*(file|path)");
 
     public String mask(String text) {
         if (text == null) {

@@ -33,6 +33,6 @@ class ValidateAsWrapperTest {
         assertEquals(0, plan.exit(), plan.all());
         CliRun unknown = CliRun.of("validate", "--as", "oracle", "-C", dir.toString(), "a.json");
         assertEquals(2, unknown.exit());
-        assertTrue(unknown.err().contains("--as must be postgres, mysql, redshift or cli"), unknown.err());
+        assertTrue(unknown.err().contains("--as must be postgres, mysql, redshift, snowflake or cli"), unknown.err());
     }
 }

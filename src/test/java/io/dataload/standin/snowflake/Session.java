@@ -22,6 +22,10 @@ import org.duckdb.DuckDBConnection;
  */
 final class Session {
     private static final Pattern AUTOCOMMIT = Pattern.compile("(?is).*\\bautocommit\\s*=\\s*(true|false).*");
+    /** A Snowflake Scripting procedure with a straight-line body: {@code begin STATEMENT; ... [return X;] end;}. */
+    private static final Pattern PROCEDURE = Pattern.compile(
+            "(?is)create\\s+(?:or\\s+replace\\s+)?procedure\\s+([\\w.\"]+)\\s*\\([^)]*\\).*?\\bas\\s*\\$\\$(.*)\\$\\$\\s*;?\\s*");
+    private static final Pattern CALL = Pattern.compile("(?is)call\\s+([\\w.\"]+)\\s*\\(\\s*\\)\\s*;?\\s*");
     private static final Pattern LEADING_COMMENTS = Pattern.compile("(?s)^(\\s+|--[^\\n]*\\n?|/\\*.*?\\*/)*");
 
     final SnowflakeStandIn standIn;
@@ -78,6 +82,12 @@ final class Session {
                     rollback();
                     return Replies.status(this, Replies.TCL, "Statement executed successfully.");
                 case "create":
+                    if (PROCEDURE.matcher(text).matches()) {
+                        return createProcedure(text);
+                    }
+                    return ddl(text);
+                case "call":
+                    return call(text);
                 case "drop":
                 case "truncate":
                 case "comment":
@@ -154,6 +164,44 @@ final class Session {
             case "merge" -> Replies.MERGE;
             default -> Replies.SELECT;
         };
+    }
+
+    /** Keeps the procedure's statements (Snowflake Scripting is not run by DuckDB: its straight-line body is). */
+    private JsonNode createProcedure(String sql) throws SQLException {
+        Matcher procedure = PROCEDURE.matcher(sql);
+        procedure.matches();
+        String body = procedure.group(2).strip().replaceAll("(?is)^begin\\s+", "").replaceAll("(?is)\\bend\\s*;?\\s*$", "");
+        List<String> statements = new ArrayList<>();
+        for (String statement : body.split(";")) {
+            String text = statement.strip();
+            if (!text.isEmpty() && !text.toLowerCase(Locale.ROOT).startsWith("return")) {
+                statements.add(text);
+            }
+        }
+        commit();
+        standIn.procedures.put(name(procedure.group(1)), List.copyOf(statements));
+        return Replies.status(this, Replies.DDL, "Function " + name(procedure.group(1)) + " successfully created.");
+    }
+
+    private JsonNode call(String sql) throws SQLException, IOException {
+        Matcher call = CALL.matcher(sql);
+        if (!call.matches() || !standIn.procedures.containsKey(name(call.group(1)))) {
+            return Replies.error("002141", "42P01", "SQL compilation error:\nUnknown user-defined function "
+                    + (call.matches() ? name(call.group(1)) : sql) + ".");
+        }
+        for (String statement : standIn.procedures.get(name(call.group(1)))) {
+            try (Statement jdbc = connection.createStatement()) {
+                jdbc.execute(SnowflakeSql.toDuckDb(statement));
+            }
+        }
+        String name = name(call.group(1));
+        return Replies.rows(this, Replies.SELECT, List.<String[]>of(new String[] {name.replaceAll(".*\\.", ""), "text"}),
+                List.<String[]>of(new String[] {"done"}));
+    }
+
+    private static String name(String text) {
+        String name = text.replace("\"", "").toUpperCase(Locale.ROOT);
+        return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
     }
 
     private JsonNode alterSession(String sql) throws SQLException {

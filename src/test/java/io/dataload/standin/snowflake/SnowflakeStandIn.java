@@ -108,6 +108,8 @@ public final class SnowflakeStandIn implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Path> chunks = new ConcurrentHashMap<>();
     private final List<String> statements = new CopyOnWriteArrayList<>();
+    /** Stored procedures by name: their statements, run in the calling session. */
+    final Map<String, List<String>> procedures = new ConcurrentHashMap<>();
     private final List<String> logins = new CopyOnWriteArrayList<>();
     final Faults faults = new Faults();
     final Stage stage;
@@ -171,7 +173,11 @@ public final class SnowflakeStandIn implements AutoCloseable {
 
     /** A connection of the stand-in's own to its DuckDB database, for assertions. */
     public Connection database() throws SQLException {
-        return root.duplicate();
+        Connection connection = root.duplicate();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("use " + config.database + "." + config.schemas.get(0));
+        }
+        return connection;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -218,12 +224,12 @@ public final class SnowflakeStandIn implements AutoCloseable {
             failure = config.publicKey == null ? "JWT token is invalid." : KeyPairLogin.verify(data.path("TOKEN").asText(),
                     config.account, config.user, config.publicKey);
             if (failure == null) {
-                logins.add("jwt " + user);
+                logins.add("jwt " + user.toUpperCase());
             }
         } else if (config.password == null || !config.password.equals(data.path("PASSWORD").asText())) {
             failure = "Incorrect username or password was specified.";
         } else {
-            logins.add("password " + user);
+            logins.add("password " + user.toUpperCase());
         }
         if (failure != null) {
             ObjectNode reply = JSON.createObjectNode().put("success", false).put("code", "390100").put("message", failure);
@@ -250,6 +256,13 @@ public final class SnowflakeStandIn implements AutoCloseable {
         values.put("CLIENT_SESSION_KEEP_ALIVE", false);
         values.put("CLIENT_TELEMETRY_ENABLED", false);
         values.put("CLIENT_RESULT_CHUNK_SIZE", 16);
+        // Snowflake's own defaults: getString() of a timestamp shows milliseconds only unless the client asks
+        values.put("TIMESTAMP_OUTPUT_FORMAT", "YYYY-MM-DD HH24:MI:SS.FF3 TZHTZM");
+        values.put("TIMESTAMP_NTZ_OUTPUT_FORMAT", "YYYY-MM-DD HH24:MI:SS.FF3");
+        values.put("TIMESTAMP_LTZ_OUTPUT_FORMAT", "");
+        values.put("TIMESTAMP_TZ_OUTPUT_FORMAT", "");
+        values.put("DATE_OUTPUT_FORMAT", "YYYY-MM-DD");
+        values.put("TIME_OUTPUT_FORMAT", "HH24:MI:SS");
         // the session parameters the client sent are the session's: Snowflake echoes them
         data.path("SESSION_PARAMETERS").fields().forEachRemaining(field -> values.put(field.getKey().toUpperCase(),
                 field.getValue().isNumber() ? field.getValue().numberValue()
