@@ -44,7 +44,9 @@ public final class DemoCommand implements Callable<Integer> {
     String state;
 
     @Option(names = "--db", paramLabel = "ENGINE", defaultValue = "duckdb",
-            description = "duckdb (embedded, default), postgres or mysql (the local server, see configs/<db>/demo.yml).")
+            description = "duckdb (embedded, default), postgres or mysql (the local server, see configs/<db>/demo.yml), "
+                    + "or snowflake (the account of -r FILE.yml's Snowflake: section; configs/snowflake/demo.yml names "
+                    + "the local stand-in).")
     String engine;
 
     @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
@@ -81,8 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!engine.matches("duckdb|postgres|mysql")) {
-            throw new ParameterException(spec.commandLine(), "--db must be duckdb, postgres or mysql, found " + engine);
+        if (!engine.matches("duckdb|postgres|mysql|snowflake")) {
+            throw new ParameterException(spec.commandLine(), "--db must be duckdb, postgres, mysql or snowflake, found "
+                    + engine);
         }
         if (scale < 1) {
             throw new ParameterException(spec.commandLine(), "--scale must be 1 or more, found " + scale);
@@ -101,8 +104,8 @@ public final class DemoCommand implements Callable<Integer> {
                 : engine.equals("duckdb") ? null : "configs/" + engine + "/demo.yml";
         String dataPath = data.equals("demo-data") && !userDir.resolve(data).startsWith(workDir)
                 ? workDir.resolve(data).toString() : userDir.resolve(data).toString();
-        String url = null;
-        if (!engine.equals("duckdb")) {
+        String url = engine.equals("snowflake") ? "snowflake" : null;
+        if (engine.matches("postgres|mysql")) {
             try {
                 Resources values = new ResourceReader().read(resourceFile, workDir.resolve(resourceFile));
                 DemoDatabase database = DemoDatabase.of(engine, values, DatabaseTarget.environment());

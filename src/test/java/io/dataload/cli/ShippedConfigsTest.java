@@ -33,6 +33,8 @@ class ShippedConfigsTest {
                         "-P", "file_name=x.csv"));
                 case "redshift" -> args.addAll(List.of("-r", "configs/redshift/demo.yml", "-P", "host=cluster",
                         "-P", "aws_access_key_id=a", "-P", "aws_secret_access_key=b", "-P", "aws_session_token=c"));
+                // checked as SnowflakeLoadT runs them: the demo's Snowflake: section must hold what a login needs
+                case "snowflake" -> args.addAll(List.of("--as", "snowflake", "-r", "configs/snowflake/demo.yml"));
                 default -> {
                 }
             }

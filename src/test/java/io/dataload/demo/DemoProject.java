@@ -33,13 +33,16 @@ final class DemoProject {
         return dir;
     }
 
-    /** Runs {@code dataload demo -C dir ARGS}; for a server, {@code database} names a fresh database. */
+    /**
+     * Runs {@code dataload demo -C dir ARGS}; for a server, {@code database} names a fresh database (for
+     * Snowflake, the stand-in's endpoint).
+     */
     CliRun demo(String engine, String database, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("demo", "-C", dir.toString(), "--db", engine));
         if (database != null) {
             String resources = "demo-it-" + engine + ".yml";
             Files.writeString(dir.resolve(resources), Files.readString(dir.resolve("configs/" + engine + "/demo.yml"))
-                    .replace("dataload_demo", database));
+                    .replace("dataload_demo", database).replace("http://127.0.0.1:8085", database));
             all.addAll(List.of("-r", resources));
         }
         all.addAll(List.of(args));

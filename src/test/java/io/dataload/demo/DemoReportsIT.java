@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo on every engine, through the real command: for the same data, DuckDB, PostgreSQL and
- * MariaDB write byte-identical reports, initial and incremental, at scale 1 and 20; scale 1 also
- * matches the checked-in expected report.
+ * The demo on every engine, through the real command: for the same data, DuckDB, PostgreSQL,
+ * MariaDB and Snowflake (the unmodified driver against the stand-in) write byte-identical reports,
+ * initial and incremental, at scale 1 and 20; scale 1 also matches the checked-in expected report.
  */
 class DemoReportsIT {
     @TempDir
@@ -35,13 +35,13 @@ class DemoReportsIT {
                     + "  no changes: d_calendar, d_priorities, d_products\n", texts.get(2), engine + " lake");
         });
         // the run history shows every demo run with its chain, and the report page draws it
-        CliRun history = CliRun.of("history", "-C", dir.toString(), "--json");
+        CliRun history = CliRun.of("history", "-C", dir.toString(), "--json", "--limit", "50");
         assertEquals(0, history.exit(), history.all());
         List<String> runs = history.out().lines().toList();
-        assertEquals(18, runs.size(), history.out()); // per engine: demo, then demo --incremental, each load with its lake export
-        assertTrue(runs.get(0).contains("\"file\":\"configs/mysql/Lake.json\""), runs.get(0));
-        assertTrue(runs.get(17).contains("\"file\":\"configs/duckdb/Conditions.json\""), runs.get(17));
-        String id = runs.get(17).replaceAll(".*\"run_id\":\"([0-9A-Z]+)\".*", "$1");
+        assertEquals(24, runs.size(), history.out()); // per engine: demo, then demo --incremental, each load with its lake export
+        assertTrue(runs.get(0).contains("\"file\":\"configs/snowflake/Lake.json\""), runs.get(0));
+        assertTrue(runs.get(23).contains("\"file\":\"configs/duckdb/Conditions.json\""), runs.get(23));
+        String id = runs.get(23).replaceAll(".*\"run_id\":\"([0-9A-Z]+)\".*", "$1");
         CliRun detail = CliRun.of("history", "-C", dir.toString(), id);
         assertTrue(detail.out().contains("chained run ") && detail.out().contains("configs/duckdb/DataWarehouse.json load")
                 && detail.out().contains("configs/duckdb/Reports.json extract"), detail.out());
@@ -64,7 +64,7 @@ class DemoReportsIT {
         Map<String, List<String>> reports = new LinkedHashMap<>();
         DemoServers servers = new DemoServers();
         try {
-            for (String engine : List.of("duckdb", "postgres", "mysql")) {
+            for (String engine : List.of("duckdb", "postgres", "mysql", "snowflake")) {
                 String database = servers.database(engine);
                 List<String> texts = new ArrayList<>();
                 String lake = dir.resolve("lake_" + engine).toString();

@@ -1,0 +1,1 @@
+create table stg_#table_name# (ts timestamp, cid integer, event varchar);

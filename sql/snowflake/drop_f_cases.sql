@@ -1,0 +1,2 @@
+drop view if exists v_case_facts;
+drop table f_cases;

@@ -1,0 +1,2 @@
+-- cascade: the warehouse's fact view reads the staged cases and logs
+drop table stg_#table_name# cascade;
