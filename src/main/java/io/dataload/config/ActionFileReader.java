@@ -27,7 +27,7 @@ public final class ActionFileReader extends NodeReader {
     private static final List<String> FILE_KEYS = List.of("Tables", "Mode", "Placeholders", "OnError", ON_SUCCESS,
             ON_SUCCESS_NOTIFICATION, ON_ERROR_NOTIFICATION, "$schema");
     private static final List<String> ENTRY_KEYS = List.of("name", "description", "scripts", "OnError");
-    private static final List<String> SPEC_KEYS = List.of("file", "copy", "OnError", ON_SUCCESS, "timeout", "tofile", "delimiter",
+    private static final List<String> SPEC_KEYS = List.of("file", "copy", "tableau", "OnError", ON_SUCCESS, "timeout", "tofile", "delimiter",
             "delimeter", "quotechar", "quoting", "doublequote", "escapechar", "lineterminator", "format",
             "incremental", "manifest");
 
@@ -172,7 +172,7 @@ public final class ActionFileReader extends NodeReader {
 
     private ActionSpec readSpec(String label, String action, Node node) {
         if (node.isString()) {
-            return new ActionSpec(action, node.text(), null, node.location(), Map.of(), null, List.of(), null, null);
+            return new ActionSpec(action, node.text(), null, node.location(), Map.of(), null, List.of(), null, null, null);
         }
         if (!node.isObject()) {
             problems.add(node.location(), label + ": action \"" + action
@@ -184,12 +184,17 @@ public final class ActionFileReader extends NodeReader {
         checkKeys(node, SPEC_KEYS, where + ": ");
         Node fileNode = fields.get("file");
         Node copyNode = fields.get("copy");
+        Node tableauNode = fields.get("tableau");
         String file = null;
         CopySpec copy = null;
-        if (copyNode != null && fileNode != null) {
-            problems.add(copyNode.location(), where + ": give either \"file\" or \"copy\", not both");
+        TableauRefresh tableau = null;
+        int given = (fileNode != null ? 1 : 0) + (copyNode != null ? 1 : 0) + (tableauNode != null ? 1 : 0);
+        if (given > 1) {
+            problems.add(node.location(), where + ": give one of \"file\", \"copy\" or \"tableau\", not several");
         } else if (copyNode != null) {
             copy = readCopy(where, copyNode);
+        } else if (tableauNode != null) {
+            tableau = hooks.readTableau(tableauNode, where + ": \"tableau\"");
         } else {
             file = requiredString(fileNode, node.location(), where, "file");
         }
@@ -235,11 +240,11 @@ public final class ActionFileReader extends NodeReader {
                 problems.add(timeoutNode.location(), where + ": \"timeout\" must be a duration like 500ms, 30s, 10m or 1h");
             }
         }
-        if (file == null && copy == null) {
+        if (file == null && copy == null && tableau == null) {
             return null;
         }
-        Location location = copy != null ? copy.location() : fileNode.location();
-        return new ActionSpec(action, file, copy, location, options, onError, onSuccess, timeout, incremental);
+        Location location = copy != null ? copy.location() : tableau != null ? tableau.location() : fileNode.location();
+        return new ActionSpec(action, file, copy, location, options, onError, onSuccess, timeout, incremental, tableau);
     }
 
     /** The extract formats: the Python tool's CSV, and JSON lines. */

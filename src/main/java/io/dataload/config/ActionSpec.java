@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One entry's script for one action name: the file (or a native {@code copy}), the action's
+ * One entry's script for one action name: the file (or a native {@code copy}, or a {@code tableau}
+ * refresh), the action's
  * options ({@code tofile}, {@code delimiter} and the other extract options), its own
  * {@code OnError} and {@code OnSuccess}, and its {@code timeout} (null: none).
  */
@@ -18,7 +19,8 @@ public record ActionSpec(
         ErrorPolicy onError,
         List<Hook> onSuccess,
         Duration timeout,
-        Incremental incremental) {
+        Incremental incremental,
+        TableauRefresh tableau) {
 
     public String option(String name) {
         return options.get(name);

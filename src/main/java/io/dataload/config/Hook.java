@@ -1,7 +1,7 @@
 package io.dataload.config;
 
 /** An item of an {@code OnSuccess…} or notification value: a shell command or a chained run. */
-public sealed interface Hook permits Command, ChainRun, Notification {
+public sealed interface Hook permits Command, ChainRun, Notification, TableauRefresh {
 
     Location location();
 }

@@ -124,7 +124,8 @@ final class HookReader extends NodeReader {
             return new Command(item.text(), item.location());
         }
         if (!item.isObject() || item.fields().size() != 1) {
-            problems.add(item.location(), "\"" + key + "\" must be a shell command, {\"command\": ...} or {\"run\": {...}}, found "
+            problems.add(item.location(), "\"" + key + "\" must be a shell command, {\"command\": ...}, {\"run\": {...}} or a"
+                    + " notification, found "
                     + (item.isObject() ? "an object with " + item.fields().size() + " keys" : item.typeName()));
             return null;
         }
@@ -144,10 +145,13 @@ final class HookReader extends NodeReader {
             case "slack":
             case "servicenow":
                 return readNotification(only.getKey(), only.getValue(), key);
+            case "tableau":
+                return readTableau(only.getValue(), "\"" + key + "\": \"tableau\"");
             default:
                 problems.add(item.location(), "\"" + key + "\": \"" + only.getKey()
                         + "\" is not a known notification; use a shell command or one of {\"command\": ...}, {\"run\": {...}},"
-                        + " {\"sns\": {...}}, {\"sqs\": {...}}, {\"slack\": {...}}, {\"servicenow\": {...}}");
+                        + " {\"sns\": {...}}, {\"sqs\": {...}}, {\"slack\": {...}}, {\"servicenow\": {...}},"
+                        + " {\"tableau\": {...}}");
                 return null;
         }
     }
@@ -183,6 +187,63 @@ final class HookReader extends NodeReader {
             }
         }
         return complete ? new Notification(kind, Map.copyOf(fields), node.location()) : null;
+    }
+
+    /** A tableau value: where it stands is said by {@code label}; null (with problems) when it cannot run. */
+    TableauRefresh readTableau(Node node, String label) {
+        if (!node.isObject()) {
+            problems.add(node.location(), label + " must be an object like {\"server\": \"https://...\", \"site\": \"\","
+                    + " \"project\": \"myproject\", \"datasource\": \"mydatasource\", \"wait\": \"30m\"}, found "
+                    + node.typeName());
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        boolean complete = true;
+        for (Map.Entry<String, Node> field : node.fields().entrySet()) {
+            String text = scalarText(field.getValue());
+            if (!TableauRefresh.KEYS.contains(field.getKey())) {
+                problems.add(field.getValue().location(), label + ": unknown key \"" + field.getKey() + "\""
+                        + Spelling.closest(field.getKey(), TableauRefresh.KEYS).map(k -> "; did you mean \"" + k + "\"?")
+                        .orElse(" (known: " + String.join(", ", TableauRefresh.KEYS) + ")"));
+            } else if (text == null) {
+                problems.add(field.getValue().location(), label + ": \"" + field.getKey() + "\" must be a string");
+                complete = false;
+            } else {
+                fields.put(field.getKey(), text);
+            }
+        }
+        if (!fields.containsKey("server") && !node.fields().containsKey("server")) {
+            problems.add(node.location(), label + ": missing \"server\": the Tableau Server or Cloud address, e.g."
+                    + " \"#Tableau.Server#\"");
+            complete = false;
+        }
+        boolean datasource = node.fields().containsKey("datasource");
+        boolean workbook = node.fields().containsKey("workbook");
+        if (datasource == workbook) {
+            problems.add(node.location(), label + (datasource ? ": give either \"datasource\" or \"workbook\", not both"
+                    : ": missing \"datasource\" (or \"workbook\"): the name of what to refresh"));
+            complete = false;
+        }
+        java.time.Duration wait = duration(node, "wait", TableauRefresh.DEFAULT_WAIT, label);
+        java.time.Duration poll = duration(node, "poll", TableauRefresh.DEFAULT_POLL, label);
+        if (wait == null || poll == null) {
+            complete = false;
+        }
+        return complete ? new TableauRefresh(Map.copyOf(fields), wait, poll, node.location()) : null;
+    }
+
+    private java.time.Duration duration(Node node, String key, java.time.Duration fallback, String label) {
+        Node value = node.fields().get(key);
+        if (value == null) {
+            return fallback;
+        }
+        java.time.Duration parsed = value.isString() ? Retry.parseDuration(value.text()) : null;
+        if (parsed == null || parsed.isZero()) {
+            problems.add(value.location(), label + ": \"" + key + "\" must be a duration like 500ms, 30s, 10m or 1h, found "
+                    + (value.isString() ? "\"" + value.text() + "\"" : value.typeName()));
+            return null;
+        }
+        return parsed;
     }
 
     private ChainRun readChain(Node node, String key) {

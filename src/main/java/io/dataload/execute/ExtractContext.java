@@ -17,6 +17,7 @@ public interface ExtractContext extends RunProgress {
         }
     };
 
+    @Override
     String runId();
 
     /** The stored watermark of an extract of this run's file, or null before its first success. */

@@ -7,6 +7,11 @@ import java.time.Instant;
 public interface RunProgress {
     RunProgress NONE = new RunProgress() { };
 
+    /** The run's id (null when the run is not recorded): what a ServiceNow incident is correlated by. */
+    default String runId() {
+        return null;
+    }
+
     /** An attempt of an entry begins. */
     default void attemptStarted(String file, String action, String entry, int attempt, Instant started) {
     }

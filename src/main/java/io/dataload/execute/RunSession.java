@@ -25,6 +25,7 @@ import io.dataload.state.RunId;
 import io.dataload.state.StateStore;
 import io.dataload.state.StoredAttempt;
 import io.dataload.state.StoredRun;
+import io.dataload.tableau.TableauSessions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -166,8 +167,9 @@ public final class RunSession implements Stoppable {
         boolean success = true;
         List<AttemptResult> entries = new ArrayList<>();
         List<AttemptResult> attempts = new ArrayList<>();
-        try (ConnectionSource source = target.connect(poolSize)) {
-            Executors executors = new Executors(source, log, request.workDir(), interruption, live);
+        try (ConnectionSource source = target.connect(poolSize); TableauSessions tableau = new TableauSessions()) {
+            TableauRefresher refresher = new TableauRefresher(tableau, log, interruption);
+            Executors executors = new Executors(source, log, request.workDir(), interruption, live, refresher);
             NotificationSender sender = notifications.apply(plan.resolver().resources().get("Region"));
             // each queued run with the run whose handler chained it, and which handler
             record Queued(Plan plan, Plan from, String by) {
@@ -182,7 +184,7 @@ public final class RunSession implements Stoppable {
                 }
                 live.planStarted(next, queued.from(), queued.by());
                 RunOutcome outcome = new Runner(next, log, executors.hookShell(), executors.byKind(), poolSize,
-                        interruption, sender, live).run();
+                        interruption, sender, live, refresher).run();
                 live.planFinished(next, outcome.success() && !interruption.interrupted() ? "succeeded"
                         : interruption.interrupted() ? "interrupted" : "failed");
                 success &= outcome.success();
@@ -297,12 +299,13 @@ public final class RunSession implements Stoppable {
     /** The executors of one session, by kind, and the shell its handlers run in. */
     private record Executors(Map<ActionKind, ActionExecutor> byKind, ShellRunner hookShell) {
         Executors(ConnectionSource source, ExecutionLog log, Path workDir, Interruption interruption,
-                ExtractContext progress) {
+                ExtractContext progress, TableauRefresher tableau) {
             this(Map.of(
                     ActionKind.EXEC, new ExecActionExecutor(new ShellRunner(workDir, interruption), log, progress),
                     ActionKind.SQL, new SqlActionExecutor(source, log, interruption),
                     ActionKind.EXTRACT, new ExtractActionExecutor(source, log, interruption, progress),
-                    ActionKind.COPY, new CopyActionExecutor(source, log, interruption)),
+                    ActionKind.COPY, new CopyActionExecutor(source, log, interruption),
+                    ActionKind.TABLEAU, new TableauActionExecutor(tableau)),
                     // handlers and notifications still run when the run is interrupted
                     new ShellRunner(workDir, Interruption.none()));
         }

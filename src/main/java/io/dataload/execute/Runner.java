@@ -6,6 +6,8 @@ import io.dataload.config.Command;
 import io.dataload.config.Hook;
 import io.dataload.config.Notification;
 import io.dataload.config.Retry;
+import io.dataload.config.TableauRefresh;
+import io.dataload.plan.TableauTargets;
 import io.dataload.config.ErrorPolicy.Decision;
 import io.dataload.config.Mode;
 import io.dataload.plan.ActionKind;
@@ -42,13 +44,18 @@ public final class Runner {
     private final Interruption interruption;
     private final NotificationSender notifications;
     private final RunProgress progress;
+    private final TableauRefresher tableau;
+    /** The resource-file key of the assignment group of incidents that do not name one. */
+    static final String SERVICENOW_GROUP = "ServiceNow.AssignmentGroup";
     private final List<RunOutcome.Chained> chained = new ArrayList<>();
     private final Map<String, AttemptResult> results = new ConcurrentHashMap<>();
     private final List<AttemptResult> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public Runner(Plan plan, ExecutionLog log, ShellRunner shell, Map<ActionKind, ActionExecutor> executors,
-            int poolSize, Interruption interruption, NotificationSender notifications, RunProgress progress) {
+            int poolSize, Interruption interruption, NotificationSender notifications, RunProgress progress,
+            TableauRefresher tableau) {
         this.progress = progress;
+        this.tableau = tableau;
         this.interruption = interruption;
         this.notifications = notifications;
         this.plan = plan;
@@ -101,7 +108,7 @@ public final class Runner {
         if (actions.isEmpty()) {
             return List.of();
         }
-        boolean needsConnections = actions.stream().anyMatch(a -> a.kind() != ActionKind.EXEC);
+        boolean needsConnections = actions.stream().anyMatch(a -> a.kind().needsConnection());
         int threads = needsConnections ? Math.min(poolSize, actions.size()) : actions.size();
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
@@ -222,6 +229,14 @@ public final class Runner {
                 notify(entry, label, notification, builtins);
                 continue;
             }
+            if (hook instanceof TableauRefresh refresh) {
+                // a handler's refresh is logged like a command's: it does not change the run's outcome
+                log.add(entry, label + ": " + refresh);
+                ActionResult result = tableau.refresh(entry, TableauTargets.resolve(refresh, plan.resolver(), builtins));
+                log.add(entry, label + ": tableau " + (result.ok() ? "refresh done"
+                        : "refresh failed (the run's outcome is unchanged): " + result.errorText()));
+                continue;
+            }
             Command command = (Command) hook;
             String text = plan.resolver().apply(command.text(), builtins);
             log.add(entry, label + ": running a command");
@@ -240,6 +255,16 @@ public final class Runner {
             String resolved = plan.resolver().apply(value, builtins);
             fields.put(key, Notification.ADDRESS_FIELDS.contains(key) ? resolved : log.masker().mask(resolved));
         });
+        if (notification.kind().equals("servicenow")) {
+            // one incident per run and action: a failure reported again (a retry, a second entry) updates it
+            if (progress.runId() != null) {
+                fields.put("correlation_id", "dataload:" + progress.runId() + ":" + plan.action());
+            }
+            String group = plan.resolver().resources().get(SERVICENOW_GROUP);
+            if (!fields.containsKey("assignment_group") && group != null && !group.isBlank()) {
+                fields.put("assignment_group", group);
+            }
+        }
         try {
             log.add(entry, label + ": " + notification.kind() + ": " + notifications.send(notification.kind(), fields));
         } catch (Exception e) {

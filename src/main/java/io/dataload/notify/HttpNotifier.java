@@ -39,18 +39,52 @@ final class HttpNotifier {
         return "message sent";
     }
 
-    /** Creates an incident through {@code POST /api/now/table/incident}; returns its number. */
+    /**
+     * Creates an incident through {@code POST /api/now/table/incident} and returns its number; with a
+     * {@code correlation_id}, an open incident of that id is updated instead (its work notes get the
+     * new text), so that a failure reported again does not open a second incident.
+     */
     String serviceNow(Map<String, String> fields) throws IOException, InterruptedException {
+        String correlation = fields.get("correlation_id");
+        if (correlation == null) {
+            return createOrUpdate(fields);
+        }
+        // parallel entries failing together: the second must find the incident the first opened
+        synchronized (incidentLocks.computeIfAbsent(correlation, key -> new Object())) {
+            return createOrUpdate(fields);
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentMap<String, Object> incidentLocks =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String createOrUpdate(Map<String, String> fields) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode();
-        for (String key : new String[] {"short_description", "description", "assignment_group", "urgency", "impact"}) {
+        for (String key : new String[] {"short_description", "description", "assignment_group", "urgency", "impact",
+                "correlation_id"}) {
             if (fields.get(key) != null) {
                 body.put(key, fields.get(key));
             }
         }
-        String credentials = Base64.getEncoder().encodeToString(
+        String credentials = "Basic " + Base64.getEncoder().encodeToString(
                 (fields.get("user") + ":" + fields.get("password")).getBytes(StandardCharsets.UTF_8));
-        String answer = post(uri(fields.get("instance") == null ? null : instance(fields.get("instance")) + "/api/now/table/incident", "instance"), body.toString(),
-                "Basic " + credentials);
+        String table = fields.get("instance") == null ? null : instance(fields.get("instance")) + "/api/now/table/incident";
+        String correlation = fields.get("correlation_id");
+        if (correlation != null) {
+            body.put("correlation_display", "DataLoad");
+            String query = "?sysparm_query=" + java.net.URLEncoder.encode("correlation_id=" + correlation + "^active=true",
+                    StandardCharsets.UTF_8) + "&sysparm_fields=sys_id,number&sysparm_limit=1";
+            JsonNode open = JSON.readTree(send("GET", uri(table == null ? null : table + query, "instance"), null,
+                    credentials)).path("result").path(0);
+            if (!open.isMissingNode()) {
+                ObjectNode update = JSON.createObjectNode().put("work_notes", "Failed again: "
+                        + fields.getOrDefault("short_description", "") + (fields.get("description") == null ? ""
+                        : "\n" + fields.get("description")));
+                send("PATCH", uri(table + "/" + open.path("sys_id").asText(), "instance"), update.toString(), credentials);
+                return "incident " + open.path("number").asText() + " updated (correlation id " + correlation + ")";
+            }
+        }
+        String answer = send("POST", uri(table, "instance"), body.toString(), credentials);
         JsonNode number = JSON.readTree(answer).path("result").path("number");
         return "incident " + (number.isMissingNode() ? "created" : number.asText() + " created");
     }
@@ -78,9 +112,17 @@ final class HttpNotifier {
     }
 
     private String post(URI uri, String body, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send("POST", uri, body, authorization);
+    }
+
+    private String send(String method, URI uri, String body, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

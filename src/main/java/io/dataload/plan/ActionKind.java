@@ -9,7 +9,14 @@ public enum ActionKind {
     /** Any other name: the file is a SQL script (or a procedure name) run in one transaction. */
     SQL,
     /** An action spec with {@code copy}: a native bulk load of a delimited file. */
-    COPY;
+    COPY,
+    /** An action spec with {@code tableau}: a Tableau extract refresh; no database connection. */
+    TABLEAU;
+
+    /** Whether an action of this kind runs on a database connection. */
+    public boolean needsConnection() {
+        return this != EXEC && this != TABLEAU;
+    }
 
     public static ActionKind of(String action) {
         return switch (action) {

@@ -93,7 +93,7 @@ public record Plan(
 
     /** Whether any action needs a database connection. */
     public boolean needsDatabase() {
-        return actions.stream().anyMatch(a -> a.kind() != ActionKind.EXEC);
+        return actions.stream().anyMatch(a -> a.kind().needsConnection());
     }
 
     /** The connections a parallel run would use by the Python wrappers' rule. */

@@ -20,7 +20,7 @@ public record PlannedAction(
         Target target) {
 
     /** What an action reads or writes besides its script. */
-    public sealed interface Target permits ScriptOnly, ExtractTo, CopyInto {
+    public sealed interface Target permits ScriptOnly, ExtractTo, CopyInto, RefreshTableau {
     }
 
     /** SQL and shell actions: the script is everything. */
@@ -40,6 +40,29 @@ public record PlannedAction(
 
     /** A native bulk load. */
     public record CopyInto(CopyJob job) implements Target {
+    }
+
+    /**
+     * A Tableau refresh, its texts resolved: the server's base URL, the site's content URL ("" is the
+     * default site), the project (null: any), what is refreshed ({@code datasource} or {@code workbook})
+     * and its name, the REST API version, how long to wait and how often to ask, and the personal
+     * access token (never printed).
+     */
+    public record RefreshTableau(String server, String site, String project, String kind, String name, String api,
+            Duration waitFor, Duration poll, String tokenName, String tokenSecret) implements Target {
+        @Override
+        public String toString() {
+            return kind + " " + name + (project == null ? "" : " in project " + project) + " on " + server
+                    + (site.isEmpty() ? "" : " site " + site);
+        }
+    }
+
+    /** The refresh of a {@code tableau} action. */
+    public RefreshTableau tableau() {
+        if (target instanceof RefreshTableau refresh) {
+            return refresh;
+        }
+        throw new IllegalStateException(name + " is not a tableau refresh");
     }
 
     /** The extract target of an {@code extract} action. */

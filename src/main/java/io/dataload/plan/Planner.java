@@ -110,6 +110,11 @@ public final class Planner {
         String label = "table \"" + entry.name() + "\": action \"" + action + "\": ";
         HookGroup onSuccess = new HookGroup("OnSuccess", spec.onSuccess(), builtins);
         OnErrorLevels onError = new OnErrorLevels(spec.onError(), entry.onError(), file.onError());
+        if (spec.tableau() != null) {
+            problems.addAll(TableauTargets.check(spec.tableau(), resolver, builtins));
+            return new PlannedAction(entry.name(), ActionKind.TABLEAU, spec.tableau().toString(), "", spec.timeout(),
+                    onSuccess, onError, TableauTargets.resolve(spec.tableau(), resolver, builtins));
+        }
         if (spec.copy() != null) {
             CopySpec copy = spec.copy();
             problems.addAll(resolver.check(copy.from(), builtins, copy.location(), false));
@@ -213,6 +218,8 @@ public final class Planner {
             problems.addAll(resolver.check(command.text(), builtins, command.location(), false));
             resolver.unquotedInShell(command.text(), command.location(), false)
                     .forEach(w -> problems.warn(w.location(), w.message().substring("warning: ".length())));
+        } else if (answer instanceof io.dataload.config.TableauRefresh refresh) {
+            problems.addAll(TableauTargets.check(refresh, resolver, builtins));
         } else if (answer instanceof Notification notification) {
             for (String text : notification.fields().values()) {
                 problems.addAll(resolver.check(text, builtins, notification.location(), false));

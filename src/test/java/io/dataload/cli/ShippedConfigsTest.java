@@ -34,6 +34,8 @@ class ShippedConfigsTest {
                 case "redshift" -> args.addAll(List.of("-r", "configs/redshift/demo.yml", "-P", "host=cluster",
                         "-P", "aws_access_key_id=a", "-P", "aws_secret_access_key=b", "-P", "aws_session_token=c"));
                 // checked as SnowflakeLoadT runs them: the demo's Snowflake: section must hold what a login needs
+                case "snowflake-tableau" -> args.addAll(List.of("--as", "snowflake", "-r",
+                        "configs/example/snowflake-tableau/resources.yml", "-P", "landing=configs/example/snowflake-tableau/landing"));
                 case "snowflake" -> args.addAll(List.of("--as", "snowflake", "-r", "configs/snowflake/demo.yml"));
                 default -> {
                 }

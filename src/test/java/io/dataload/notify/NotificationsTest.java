@@ -107,8 +107,9 @@ class NotificationsTest {
         assertTrue(JSON.readTree(slack.get(0).body()).path("text").asText().startsWith("load of cases failed: ")
                 && slack.get(0).body().contains("missing_table"), slack.get(0).body());
         List<FakeHttp.Request> incidents = http.requests("/api/now/table/incident");
-        assertEquals(1, incidents.size());
-        FakeHttp.Request incident = incidents.get(0);
+        assertEquals(List.of("GET", "POST"), incidents.stream().map(FakeHttp.Request::method).toList(),
+                "an open incident of the run's correlation id is looked for, then one is created");
+        FakeHttp.Request incident = incidents.get(1);
         assertEquals("Basic " + Base64.getEncoder().encodeToString("dataload:sn-pass-123".getBytes(StandardCharsets.UTF_8)),
                 incident.authorization());
         JsonNode body = JSON.readTree(incident.body());
@@ -116,6 +117,7 @@ class NotificationsTest {
         assertEquals("dw-team", body.path("assignment_group").asText());
         assertEquals("2", body.path("urgency").asText());
         assertTrue(body.path("description").asText().contains("missing_table"), incident.body());
+        assertTrue(body.path("correlation_id").asText().matches("dataload:[0-9A-Z]{26}:load"), incident.body());
         assertTrue(run.out().contains("OnErrorNotification: servicenow: incident INC0012345 created"), run.out());
         assertTrue(aws.requests().isEmpty(), "no SNS message for a failed run");
         try (var client = sqs.client()) {
