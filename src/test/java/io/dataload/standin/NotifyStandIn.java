@@ -33,10 +33,16 @@ public final class NotifyStandIn implements AutoCloseable {
     private final List<JsonNode> slack = new CopyOnWriteArrayList<>();
     private final Map<String, Incident> incidents = new ConcurrentHashMap<>();
 
+    private volatile java.io.PrintStream printing;
+
     public NotifyStandIn(String user, String password) throws IOException {
+        this(user, password, 0);
+    }
+
+    public NotifyStandIn(String user, String password, int port) throws IOException {
         this.user = user;
         this.password = password;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -48,6 +54,17 @@ public final class NotifyStandIn implements AutoCloseable {
     /** A webhook URL on this stand-in. */
     public String webhook() {
         return url() + "/services/T000/B000/XXXXSECRET";
+    }
+
+    /** Prints each message and incident as it arrives (for trying things by hand). */
+    public void printing(java.io.PrintStream out) {
+        printing = out;
+    }
+
+    private void print(String text) {
+        if (printing != null) {
+            printing.println(text);
+        }
     }
 
     public List<JsonNode> slackMessages() {
@@ -65,6 +82,7 @@ public final class NotifyStandIn implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (path.startsWith("/services/") && method.equals("POST")) {
                 slack.add(JSON.readTree(body));
+                print("Slack: " + JSON.readTree(body));
                 reply(exchange, 200, "ok");
                 return;
             }
@@ -93,6 +111,7 @@ public final class NotifyStandIn implements AutoCloseable {
                 String number = String.format("INC%07d", 10001 + incidents.size());
                 String sysId = "sys" + number;
                 incidents.put(sysId, new Incident(sysId, number, JSON.readTree(body), new CopyOnWriteArrayList<>()));
+                print("ServiceNow: incident " + number + " opened: " + JSON.readTree(body));
                 answer.putObject("result").put("number", number).put("sys_id", sysId);
                 reply(exchange, 201, answer.toString());
             } else if (method.equals("PATCH") || method.equals("PUT")) {
@@ -102,6 +121,7 @@ public final class NotifyStandIn implements AutoCloseable {
                     return;
                 }
                 incident.workNotes().add(JSON.readTree(body).path("work_notes").asText());
+                print("ServiceNow: incident " + incident.number() + " updated: " + JSON.readTree(body));
                 answer.putObject("result").put("number", incident.number()).put("sys_id", incident.sysId());
                 reply(exchange, 200, answer.toString());
             } else {

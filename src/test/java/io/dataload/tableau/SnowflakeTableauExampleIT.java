@@ -51,9 +51,9 @@ class SnowflakeTableauExampleIT {
                     .replace("\"wait\": \"30m\"", "\"wait\": \"30m\", \"poll\": \"50ms\""));
             Files.writeString(example.resolve("resources.yml"), Files.readString(example.resolve("resources.yml"))
                     .replace("http://127.0.0.1:8085", snowflake.endpoint()).replace("\"secret\"", "\"sf-Password-1\"")
-                    .replace("http://127.0.0.1:8086", tableau.url()).replace("replace-with-the-token-secret", "tableau-Secret-1")
+                    .replace("http://127.0.0.1:8086", tableau.url()).replace("example-token-secret", "tableau-Secret-1")
                     .replace("http://127.0.0.1:8087/services/T000/B000/XXXX", notify.webhook())
-                    .replace("http://127.0.0.1:8087", notify.url()).replace("replace-with-the-password", "sn-Password-1"));
+                    .replace("http://127.0.0.1:8087", notify.url()).replace("example-password", "sn-Password-1"));
             assertEquals(0, run("create").exit());
 
             CliRun loaded = run("load");

@@ -75,10 +75,14 @@ public final class TableauStandIn implements AutoCloseable {
     private volatile int polls = 2;
 
     public TableauStandIn(String site, String tokenName, String tokenSecret) throws IOException {
+        this(site, tokenName, tokenSecret, 0);
+    }
+
+    public TableauStandIn(String site, String tokenName, String tokenSecret, int port) throws IOException {
         this.site = site;
         this.tokenName = tokenName;
         this.tokenSecret = tokenSecret;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "tableau-stand-in");
             thread.setDaemon(true);
