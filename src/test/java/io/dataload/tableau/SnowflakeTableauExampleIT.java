@@ -47,7 +47,7 @@ class SnowflakeTableauExampleIT {
             }
             Path actions = example.resolve("load.json");
             // retried in this test after 100 ms rather than minutes
-            Files.writeString(actions, Files.readString(actions).replace("\"2m\"", "\"100ms\"").replace("\"10m\"", "\"100ms\"")
+            Files.writeString(actions, Files.readString(actions).replace("\"30s\"", "\"100ms\"").replace("\"1m\"", "\"100ms\"")
                     .replace("\"wait\": \"30m\"", "\"wait\": \"30m\", \"poll\": \"50ms\""));
             Files.writeString(example.resolve("resources.yml"), Files.readString(example.resolve("resources.yml"))
                     .replace("http://127.0.0.1:8085", snowflake.endpoint()).replace("\"secret\"", "\"sf-Password-1\"")
