@@ -86,7 +86,7 @@ public final class PlanCommand implements Callable<Integer> {
             step++;
             String head = plan.mode() == Mode.PARALLEL ? "  * " : String.format("  %d. ", step);
             out.println(head + action.name() + ": " + describe(action));
-            if (verbose && action.kind() != ActionKind.COPY) {
+            if (verbose && action.kind() != ActionKind.COPY && action.kind() != ActionKind.TABLEAU) {
                 masker.mask(action.script()).strip().lines().forEach(line -> out.println("       | " + line));
             }
             String policy = policy(action.onError().action(), "action")
@@ -104,7 +104,10 @@ public final class PlanCommand implements Callable<Integer> {
         return switch (action.kind()) {
             case EXEC -> "shell " + action.scriptDisplay();
             case EXTRACT -> "extract " + action.scriptDisplay() + " -> " + action.extract().file().getFileName();
-            case COPY -> "copy " + action.scriptDisplay() + " into " + action.copy().table();
+            case COPY -> "copy " + action.scriptDisplay() + " into " + action.copy().table()
+                    + (action.copy().format().truncate() ? ", emptied first" : "");
+            case TABLEAU -> "tableau refresh of " + action.tableau() + ", waited for up to "
+                    + io.dataload.config.Retry.describe(action.tableau().waitFor());
             default -> "SQL " + action.scriptDisplay() + (action.timeout() == null ? ""
                     : " (timeout " + io.dataload.config.Retry.describe(action.timeout()) + ")");
         };
