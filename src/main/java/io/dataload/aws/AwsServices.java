@@ -42,6 +42,16 @@ public interface AwsServices {
     /** Deletes an SQS queue given by name or URL. */
     void deleteQueue(String queue);
 
+    /** An S3 object as a listing gives it. */
+    record StoredObject(String bucket, String key, long size) {
+    }
+
+    /**
+     * The objects under {@code prefix} of {@code bucket}, in key order, listed a page (1,000 keys) at a
+     * time as the iterator is read; a listing failure is an {@link AwsException} from the iterator.
+     */
+    java.util.Iterator<StoredObject> listObjects(String bucket, String prefix);
+
     /** Receives up to {@code max} messages, waiting up to {@code waitSeconds}, and deletes them; returns their bodies. */
     List<String> receive(String queue, int waitSeconds, int max);
 }

@@ -61,6 +61,37 @@ public final class SdkAwsServices implements AwsServices {
     }
 
     @Override
+    public java.util.Iterator<StoredObject> listObjects(String bucket, String prefix) {
+        boolean local = System.getProperty("aws.endpointUrlS3") != null || System.getenv("AWS_ENDPOINT_URL_S3") != null
+                || System.getenv("AWS_ENDPOINT_URL") != null;
+        software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                .region(region).forcePathStyle(local).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        java.util.Iterator<software.amazon.awssdk.services.s3.model.S3Object> pages = s3.listObjectsV2Paginator(
+                r -> r.bucket(bucket).prefix(prefix)).contents().iterator();
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    boolean more = pages.hasNext();
+                    if (!more) {
+                        s3.close();
+                    }
+                    return more;
+                } catch (SdkException e) {
+                    s3.close();
+                    throw new AwsException("listing s3://" + bucket + "/" + prefix + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public StoredObject next() {
+                software.amazon.awssdk.services.s3.model.S3Object object = pages.next();
+                return new StoredObject(bucket, object.key(), object.size() == null ? 0 : object.size());
+            }
+        };
+    }
+
+    @Override
     public Endpoint rdsEndpoint(String instanceIdentifier) {
         try (RdsClient rds = RdsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
             DBInstance instance = rds.describeDBInstances(r -> r.dbInstanceIdentifier(instanceIdentifier))

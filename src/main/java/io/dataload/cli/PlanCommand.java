@@ -86,6 +86,9 @@ public final class PlanCommand implements Callable<Integer> {
             step++;
             String head = plan.mode() == Mode.PARALLEL ? "  * " : String.format("  %d. ", step);
             out.println(head + action.name() + ": " + describe(action));
+            if (action.fanout() != null) {
+                out.println("       " + fanout(action.fanout()));
+            }
             if (verbose && action.kind() != ActionKind.COPY && action.kind() != ActionKind.TABLEAU) {
                 masker.mask(action.script()).strip().lines().forEach(line -> out.println("       | " + line));
             }
@@ -98,6 +101,13 @@ public final class PlanCommand implements Callable<Integer> {
             hooks(out, "after all, " + group.label(), group.hooks(), masker);
         }
         hooks(out, "on any failure, OnErrorNotification", plan.onErrorNotification().hooks(), masker);
+    }
+
+    /** A fan-out as validate and plan show it: its source, and for files how many match now and the first few. */
+    static String fanout(io.dataload.plan.Fanout fanout) {
+        return "for each of the " + fanout.source() + (fanout.source().kind().equals("files")
+                ? " (" + io.dataload.execute.FileItems.describe(fanout.source().value(), 3) + ")" : "")
+                + ", " + fanout.concurrency() + " at a time";
     }
 
     private static String describe(PlannedAction action) {

@@ -53,6 +53,14 @@ public final class ValidateCommand implements Callable<Integer> {
         List<String> actions = checked.actionsChecked();
         io.out().println(actionFile + ": ok (" + actions.size() + " action" + (actions.size() == 1 ? "" : "s")
                 + " checked: " + String.join(", ", actions) + ")");
+        for (io.dataload.plan.Plan plan : checked.plan().reachable()) {
+            for (io.dataload.plan.PlannedAction planned : plan.actions()) {
+                if (planned.fanout() != null) {
+                    io.out().println("  " + plan.filePath() + ": " + planned.name() + " " + plan.action() + ": "
+                            + PlanCommand.fanout(planned.fanout()));
+                }
+            }
+        }
         io.out().flush();
         return ExitCodes.SUCCESS;
     }

@@ -27,7 +27,7 @@ public final class ActionFileReader extends NodeReader {
     private static final List<String> FILE_KEYS = List.of("Tables", "Mode", "Placeholders", "OnError", ON_SUCCESS,
             ON_SUCCESS_NOTIFICATION, ON_ERROR_NOTIFICATION, "$schema");
     private static final List<String> ENTRY_KEYS = List.of("name", "description", "scripts", "OnError");
-    private static final List<String> SPEC_KEYS = List.of("file", "copy", "tableau", "OnError", ON_SUCCESS, "timeout", "tofile", "delimiter",
+    private static final List<String> SPEC_KEYS = List.of("file", "copy", "tableau", "foreach", "concurrency", "OnError", ON_SUCCESS, "timeout", "tofile", "delimiter",
             "delimeter", "quotechar", "quoting", "doublequote", "escapechar", "lineterminator", "format",
             "incremental", "manifest");
 
@@ -172,7 +172,8 @@ public final class ActionFileReader extends NodeReader {
 
     private ActionSpec readSpec(String label, String action, Node node) {
         if (node.isString()) {
-            return new ActionSpec(action, node.text(), null, node.location(), Map.of(), null, List.of(), null, null, null);
+            return new ActionSpec(action, node.text(), null, node.location(), Map.of(), null, List.of(), null, null, null,
+                    null);
         }
         if (!node.isObject()) {
             problems.add(node.location(), label + ": action \"" + action
@@ -244,7 +245,9 @@ public final class ActionFileReader extends NodeReader {
             return null;
         }
         Location location = copy != null ? copy.location() : tableau != null ? tableau.location() : fileNode.location();
-        return new ActionSpec(action, file, copy, location, options, onError, onSuccess, timeout, incremental, tableau);
+        Foreach foreach = readForeach(where, fields.get("foreach"), fields.get("concurrency"));
+        return new ActionSpec(action, file, copy, location, options, onError, onSuccess, timeout, incremental, tableau,
+                foreach);
     }
 
     /** The extract formats: the Python tool's CSV, and JSON lines. */
@@ -285,6 +288,60 @@ public final class ActionFileReader extends NodeReader {
         }
         Node start = node.fields().get("start");
         return names.isEmpty() ? null : new Incremental(names, lag, start == null ? null : scalarText(start), node.location());
+    }
+
+    /** {@code "foreach": {"files" | "s3" | "query": TEXT}} and its {@code "concurrency"}; null when absent. */
+    private Foreach readForeach(String where, Node node, Node concurrencyNode) {
+        if (node == null) {
+            if (concurrencyNode != null) {
+                problems.add(concurrencyNode.location(), where + ": \"concurrency\" applies to \"foreach\": how many items"
+                        + " run at once");
+            }
+            return null;
+        }
+        String example = "{\"files\": \"landing/*.json\"}, {\"s3\": \"s3://bucket/prefix/\"} or {\"query\": \"select ...\"}";
+        if (!node.isObject() || node.fields().size() != 1) {
+            problems.add(node.location(), where + ": \"foreach\" must be one of " + example + ", found "
+                    + (node.isObject() ? "an object with " + node.fields().size() + " keys" : node.typeName()));
+            return null;
+        }
+        Map.Entry<String, Node> only = node.fields().entrySet().iterator().next();
+        String kind = only.getKey();
+        if (!Foreach.KINDS.contains(kind)) {
+            problems.add(only.getValue().location(), where + ": \"foreach\": unknown source \"" + kind + "\""
+                    + Spelling.closest(kind, Foreach.KINDS).map(k -> "; did you mean \"" + k + "\"?")
+                    .orElse("; use " + example));
+            return null;
+        }
+        String value = requiredString(only.getValue(), node.location(), where + ": \"foreach\"", kind);
+        if (value == null) {
+            return null;
+        }
+        if (kind.equals("s3") && !value.startsWith("s3://")) {
+            problems.add(only.getValue().location(), where + ": \"foreach\": \"s3\" must be an s3://bucket/prefix/ URL,"
+                    + " found \"" + value + "\"");
+            return null;
+        }
+        if (value.contains("#item")) {
+            problems.add(only.getValue().location(), where + ": \"foreach\": the source cannot use #item#: it is what"
+                    + " lists the items");
+            return null;
+        }
+        int concurrency = 1;
+        if (concurrencyNode != null) {
+            String text = scalarText(concurrencyNode);
+            try {
+                concurrency = Integer.parseInt(text == null ? "" : text.strip());
+            } catch (NumberFormatException e) {
+                concurrency = 0;
+            }
+            if (concurrency < 1 || concurrency > 1024) {
+                problems.add(concurrencyNode.location(), where + ": \"concurrency\" must be a whole number from 1 to 1024,"
+                        + " found " + (text == null ? concurrencyNode.typeName() : "\"" + text + "\""));
+                return null;
+            }
+        }
+        return new Foreach(kind, value, concurrency, only.getValue().location());
     }
 
     private CopySpec readCopy(String where, Node node) {

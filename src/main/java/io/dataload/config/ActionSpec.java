@@ -20,7 +20,8 @@ public record ActionSpec(
         List<Hook> onSuccess,
         Duration timeout,
         Incremental incremental,
-        TableauRefresh tableau) {
+        TableauRefresh tableau,
+        Foreach foreach) {
 
     public String option(String name) {
         return options.get(name);

@@ -20,6 +20,13 @@ public interface RunProgress {
     default void attemptFinished(AttemptResult result) {
     }
 
+    /**
+     * An attempt of one item of a fan-out has ended ({@code result.entry()} is the item's label,
+     * {@code entry[item]}); {@code last} when it is the item's last attempt, whose outcome is the item's.
+     */
+    default void itemFinished(String entry, String item, AttemptResult result, boolean last) {
+    }
+
     /** An {@code exec} entry started a shell process. */
     default void processStarted(String entry, ProcessHandle process) {
     }

@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The only place that executes: takes a checked request, connects, runs the plan and every run it
@@ -115,8 +116,9 @@ public final class RunSession implements Stoppable {
         }
         try (lock) {
             List<String> resumeNotes = new ArrayList<>();
+            Map<String, Set<String>> doneItems = new LinkedHashMap<>();
             if (request.resume()) {
-                Set<String> rerun = toResume(request, plan, dir, actionPath, resumeNotes);
+                Set<String> rerun = toResume(request, plan, dir, actionPath, resumeNotes, doneItems);
                 if (rerun.isEmpty()) {
                     return RunReport.nothingToResume(request.actionFile());
                 }
@@ -147,14 +149,15 @@ public final class RunSession implements Stoppable {
                 log.add(null, masker.weakSecretWarning());
             }
             try {
-                return run(request, plan, target, log, live);
+                return run(request, plan, target, log, live, doneItems);
             } finally {
                 history.close();
             }
         }
     }
 
-    private RunReport run(RunRequest request, Plan plan, DatabaseTarget target, ExecutionLog log, LiveRecord live) {
+    private RunReport run(RunRequest request, Plan plan, DatabaseTarget target, ExecutionLog log, LiveRecord live,
+            Map<String, Set<String>> doneItems) {
         int poolSize = request.pool() != null ? request.pool()
                 : plan.reachable().stream().mapToInt(Plan::defaultPoolSize).max().orElse(1);
         log.add(null, "run \"" + plan.action() + "\" over " + request.actionFile() + ", attempt " + plan.attempt()
@@ -168,9 +171,8 @@ public final class RunSession implements Stoppable {
         List<AttemptResult> entries = new ArrayList<>();
         List<AttemptResult> attempts = new ArrayList<>();
         try (ConnectionSource source = target.connect(poolSize); TableauSessions tableau = new TableauSessions()) {
-            TableauRefresher refresher = new TableauRefresher(tableau, log, interruption);
-            Executors executors = new Executors(source, log, request.workDir(), interruption, live, refresher);
-            NotificationSender sender = notifications.apply(plan.resolver().resources().get("Region"));
+            String region = plan.resolver().resources().get("Region");
+            SessionServices services = services(source, log, request.workDir(), live, tableau, region);
             // each queued run with the run whose handler chained it, and which handler
             record Queued(Plan plan, Plan from, String by) {
             }
@@ -183,8 +185,8 @@ public final class RunSession implements Stoppable {
                             + next.mode().fileName() + ", " + next.actions().size() + " entries");
                 }
                 live.planStarted(next, queued.from(), queued.by());
-                RunOutcome outcome = new Runner(next, log, executors.hookShell(), executors.byKind(), poolSize,
-                        interruption, sender, live, refresher).run();
+                RunOutcome outcome = new Runner(next, log, services, poolSize, interruption, live,
+                        next == plan ? doneItems : Map.of()).run();
                 live.planFinished(next, outcome.success() && !interruption.interrupted() ? "succeeded"
                         : interruption.interrupted() ? "interrupted" : "failed");
                 success &= outcome.success();
@@ -218,8 +220,8 @@ public final class RunSession implements Stoppable {
      * another entry's failure); an entry a killed run left {@code running} is run again, after any
      * shell process it started and that still runs has been stopped — never twice at the same time.
      */
-    private static Set<String> toResume(RunRequest request, Plan plan, Path dir, Path actionPath, List<String> notes)
-            throws ConfigException {
+    private static Set<String> toResume(RunRequest request, Plan plan, Path dir, Path actionPath, List<String> notes,
+            Map<String, Set<String>> doneItems) throws ConfigException {
         List<RunResultsFile.PastRun> runs;
         try {
             runs = RunResultsFile.runsOf(dir, request.workDir(), request.tool(), actionPath, request.action());
@@ -251,6 +253,9 @@ public final class RunSession implements Stoppable {
                 continue;
             }
             rerun.add(action.name());
+            if (action.fanout() != null) {
+                doneItems.put(action.name(), itemsDone(runs, action.name(), request.logDir()));
+            }
             if (from != null && from.status().equals("running")) {
                 notes.add("--resume: " + action.name() + " was " + newest + " when " + from.results().getFileName()
                         + " ended without finishing (killed)");
@@ -262,6 +267,27 @@ public final class RunSession implements Stoppable {
             }
         }
         return rerun;
+    }
+
+    /** The items of a fan-out entry that earlier runs did (their newest outcome done or ignored), from their items files. */
+    private static Set<String> itemsDone(List<RunResultsFile.PastRun> runs, String entry, String logDir)
+            throws ConfigException {
+        Map<String, Map<String, String>> outcomes = new LinkedHashMap<>();
+        try {
+            for (RunResultsFile.PastRun run : runs) {
+                io.dataload.record.ItemsFile.read(run.results(), outcomes);
+            }
+        } catch (IOException e) {
+            throw new ConfigException(Location.file(Path.of(logDir)), "--resume: cannot read the earlier runs' items: "
+                    + IoErrors.describe(e));
+        }
+        Set<String> done = new java.util.HashSet<>();
+        outcomes.getOrDefault(entry, Map.of()).forEach((item, outcome) -> {
+            if (outcome.equals("done") || outcome.equals("ignored")) {
+                done.add(item);
+            }
+        });
+        return done;
     }
 
     /** Stops a shell process a killed run left running, if it is still that process (ids are reused). */
@@ -296,19 +322,29 @@ public final class RunSession implements Stoppable {
         return new SecretMasker(sources);
     }
 
-    /** The executors of one session, by kind, and the shell its handlers run in. */
-    private record Executors(Map<ActionKind, ActionExecutor> byKind, ShellRunner hookShell) {
-        Executors(ConnectionSource source, ExecutionLog log, Path workDir, Interruption interruption,
-                ExtractContext progress, TableauRefresher tableau) {
-            this(Map.of(
-                    ActionKind.EXEC, new ExecActionExecutor(new ShellRunner(workDir, interruption), log, progress),
-                    ActionKind.SQL, new SqlActionExecutor(source, log, interruption),
-                    ActionKind.EXTRACT, new ExtractActionExecutor(source, log, interruption, progress),
-                    ActionKind.COPY, new CopyActionExecutor(source, log, interruption),
-                    ActionKind.TABLEAU, new TableauActionExecutor(tableau)),
-                    // handlers and notifications still run when the run is interrupted
-                    new ShellRunner(workDir, Interruption.none()));
-        }
+    /** The executors of one session, by kind, the shell its handlers run in, and what else its runs share. */
+    private SessionServices services(ConnectionSource source, ExecutionLog log, Path workDir, ExtractContext progress,
+            TableauSessions tableau, String region) {
+        Supplier<io.dataload.aws.AwsServices> aws = new Supplier<>() {
+            private io.dataload.aws.AwsServices services;
+
+            @Override
+            public synchronized io.dataload.aws.AwsServices get() {
+                if (services == null) {
+                    services = new SdkAwsServices(region);
+                }
+                return services;
+            }
+        };
+        return new SessionServices(Map.of(
+                ActionKind.EXEC, new ExecActionExecutor(new ShellRunner(workDir, interruption), log, progress),
+                ActionKind.SQL, new SqlActionExecutor(source, log, interruption),
+                ActionKind.EXTRACT, new ExtractActionExecutor(source, log, interruption, progress),
+                ActionKind.COPY, new CopyActionExecutor(source, log, interruption),
+                ActionKind.TABLEAU, new TableauActionExecutor(new TableauRefresher(tableau, log, interruption))),
+                // handlers and notifications still run when the run is interrupted
+                new ShellRunner(workDir, Interruption.none()), notifications.apply(region),
+                new TableauRefresher(tableau, log, interruption), source, aws);
     }
 
     /**
@@ -475,6 +511,24 @@ public final class RunSession implements Stoppable {
             attempts.add(result);
             entries.put(key(result.file(), result.entry()), result);
             write("running");
+        }
+
+        /** An item's attempt: into the run history; its last attempt also into the items file (for --resume). */
+        @Override
+        public synchronized void itemFinished(String entry, String item, AttemptResult result, boolean last) {
+            String id = currentRunId == null ? runId : currentRunId;
+            int seq = sequence.merge(id, 1, Integer::sum);
+            io.dataload.record.Failure failure = result.failure();
+            history.attemptRecorded(new StoredAttempt(id, seq, result.entry(), result.action(), scriptOf(entry),
+                    result.attempt(), result.started() == null ? null : result.started().toEpochMilli(),
+                    result.finished() == null ? null : result.finished().toEpochMilli(), result.rows(),
+                    result.outcome().word(), failure == null ? null : failure.sqlState(),
+                    failure == null ? null : failure.vendorCode(), failure == null ? null : failure.message(),
+                    failure == null ? null : failure.file(), failure == null ? null : failure.statement(),
+                    failure == null ? null : failure.line(), result.error()));
+            if (last) {
+                journal.item(entry, item, result);
+            }
         }
 
         @Override

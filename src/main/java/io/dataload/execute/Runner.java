@@ -38,31 +38,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Runner {
     private final Plan plan;
     private final ExecutionLog log;
-    private final ShellRunner shell;
-    private final Map<ActionKind, ActionExecutor> executors;
+    private final SessionServices services;
     private final int poolSize;
     private final Interruption interruption;
-    private final NotificationSender notifications;
     private final RunProgress progress;
-    private final TableauRefresher tableau;
+    /** For --resume, per fan-out entry, the items an earlier run did: they are not run again. */
+    private final Map<String, java.util.Set<String>> doneItems;
     /** The resource-file key of the assignment group of incidents that do not name one. */
     static final String SERVICENOW_GROUP = "ServiceNow.AssignmentGroup";
     private final List<RunOutcome.Chained> chained = new ArrayList<>();
     private final Map<String, AttemptResult> results = new ConcurrentHashMap<>();
     private final List<AttemptResult> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    public Runner(Plan plan, ExecutionLog log, ShellRunner shell, Map<ActionKind, ActionExecutor> executors,
-            int poolSize, Interruption interruption, NotificationSender notifications, RunProgress progress,
-            TableauRefresher tableau) {
+    Runner(Plan plan, ExecutionLog log, SessionServices services, int poolSize, Interruption interruption,
+            RunProgress progress, Map<String, java.util.Set<String>> doneItems) {
         this.progress = progress;
-        this.tableau = tableau;
         this.interruption = interruption;
-        this.notifications = notifications;
         this.plan = plan;
         this.log = log;
-        this.shell = shell;
-        this.executors = executors;
+        this.services = services;
         this.poolSize = poolSize;
+        this.doneItems = doneItems;
     }
 
     public RunOutcome run() throws InterruptedException {
@@ -156,8 +152,17 @@ public final class Runner {
                 + (action.target() instanceof PlannedAction.ExtractTo extract
                         ? " -> " + plan.workDir().relativize(extract.file()) : ""));
         progress.attemptStarted(plan.filePath(), plan.action(), action.name(), attempt, started);
-        ActionResult result = executors.get(action.kind()).execute(action);
-        EntryOutcome outcome = decide(action, attempt, result);
+        ActionResult result;
+        EntryOutcome outcome;
+        if (action.fanout() != null) {
+            FanoutRunner.Result fanout = new FanoutRunner(this, plan, log, services, poolSize, interruption, progress,
+                    doneItems.getOrDefault(action.name(), java.util.Set.of())).run(action, attempt);
+            result = fanout.result();
+            outcome = fanout.itemsFailed() ? itemsFailed(action, result) : decide(action, attempt, result, false);
+        } else {
+            result = services.executor(action.kind()).execute(action);
+            outcome = decide(action, attempt, result, false);
+        }
         // a native retry's failed attempt is recorded as failed; the entry's result is its last attempt
         AttemptResult recorded = new AttemptResult(plan.filePath(), plan.action(), action.name(),
                 outcome == null ? EntryOutcome.FAILED : outcome, attempt, started, Instant.now(), result.rows(),
@@ -170,18 +175,42 @@ public final class Runner {
         return outcome;
     }
 
-    /** What an action's result means for its entry: success handlers, or the OnError answer. */
-    private EntryOutcome decide(PlannedAction action, int attempt, ActionResult result) throws InterruptedException {
+    /**
+     * A fan-out whose items failed (each went through OnError already): the entry fails, and the
+     * file's error notifications run once, with the failed items for #error#.
+     */
+    private EntryOutcome itemsFailed(PlannedAction action, ActionResult result) throws InterruptedException {
+        String name = plan.entryLabel(action.name());
+        if (interruption.interrupted()) {
+            log.add(name, "interrupted; running items were stopped and rolled back");
+            runHooks(name, onErrorNotification(action, "interrupted"));
+            return EntryOutcome.INTERRUPTED;
+        }
+        log.add(name, "failed: " + result.errorText());
+        runHooks(name, onErrorNotification(action, result.errorText()));
+        return EntryOutcome.FAILED;
+    }
+
+    /**
+     * What an action's result means for its entry: success handlers, or the OnError answer. For one
+     * item of a fan-out ({@code item}), the same OnError answers, but no handlers: the action's
+     * OnSuccess and the error notifications run once for the whole action.
+     */
+    EntryOutcome decide(PlannedAction action, int attempt, ActionResult result, boolean item) throws InterruptedException {
         String name = plan.entryLabel(action.name());
         String seconds = String.format("%.3fs", result.elapsed().toNanos() / 1e9);
         if (result.ok()) {
             log.add(name, "done in " + seconds + (result.rows() > 0 ? ", " + result.rows() + " rows" : ""));
-            runHooks(name, action.onSuccess());
+            if (!item) {
+                runHooks(name, action.onSuccess());
+            }
             return EntryOutcome.DONE;
         }
         if (interruption.interrupted()) {
             log.add(name, "interrupted after " + seconds + "; its transaction is rolled back");
-            runHooks(name, onErrorNotification(action, "interrupted"));
+            if (!item) {
+                runHooks(name, onErrorNotification(action, "interrupted"));
+            }
             return EntryOutcome.INTERRUPTED;
         }
         log.add(name, "failed after " + seconds + ": " + result.where() + ": " + result.errorText());
@@ -199,7 +228,9 @@ public final class Runner {
         if (answer instanceof Hook hook) {
             runHooks(name, new HookGroup("OnError", List.of(hook), errorBuiltins(action, result.errorText())));
         }
-        runHooks(name, onErrorNotification(action, result.errorText()));
+        if (!item) {
+            runHooks(name, onErrorNotification(action, result.errorText()));
+        }
         return EntryOutcome.FAILED;
     }
 
@@ -214,7 +245,7 @@ public final class Runner {
         return Map.of("table_name", action.name(), "action", plan.action(), "error", log.masker().mask(error));
     }
 
-    private void runHooks(String entry, HookGroup group) throws InterruptedException {
+    void runHooks(String entry, HookGroup group) throws InterruptedException {
         String label = group.label();
         Map<String, String> builtins = group.builtins();
         for (Hook hook : group.hooks()) {
@@ -232,7 +263,8 @@ public final class Runner {
             if (hook instanceof TableauRefresh refresh) {
                 // a handler's refresh is logged like a command's: it does not change the run's outcome
                 log.add(entry, label + ": " + refresh);
-                ActionResult result = tableau.refresh(entry, TableauTargets.resolve(refresh, plan.resolver(), builtins));
+                ActionResult result = services.tableau().refresh(entry,
+                        TableauTargets.resolve(refresh, plan.resolver(), builtins));
                 log.add(entry, label + ": tableau " + (result.ok() ? "refresh done"
                         : "refresh failed (the run's outcome is unchanged): " + result.errorText()));
                 continue;
@@ -241,7 +273,7 @@ public final class Runner {
             String text = plan.resolver().apply(command.text(), builtins);
             log.add(entry, label + ": running a command");
             log.detail(entry, text);
-            ShellResult result = shell.run(text);
+            ShellResult result = services.hookShell().run(text);
             log.add(entry, label + ": exit code " + result.exitCode()
                     + (result.output().isEmpty() ? "" : "; output: " + result.output()));
         }
@@ -266,7 +298,8 @@ public final class Runner {
             }
         }
         try {
-            log.add(entry, label + ": " + notification.kind() + ": " + notifications.send(notification.kind(), fields));
+            log.add(entry, label + ": " + notification.kind() + ": "
+                    + services.notifications().send(notification.kind(), fields));
         } catch (Exception e) {
             log.add(entry, label + ": " + notification.kind() + " failed (the run's outcome is unchanged): "
                     + reason(e));

@@ -32,6 +32,11 @@ public final class PlaceholderResolver {
     private static final Pattern SQL_META = Pattern.compile("[;'\"]|--|/\\*");
 
     private static final int MAX_DEPTH = 8;
+    /**
+     * A built-in marking a foreach action being planned: every {@code #item.KEY#} is then defined (its
+     * value, one per item, comes when the action runs).
+     */
+    public static final String ITEM_KEYS = "item.*";
 
     private final List<Placeholder> placeholders;
     /** Items named {@code #key#}, by key, the first of a name winning. */
@@ -202,6 +207,9 @@ public final class PlaceholderResolver {
     /** Whether {@code #key#} is defined by a built-in or one of the three sources. */
     public boolean defines(String key, Map<String, String> builtins) {
         if (builtins.containsKey(key) || resources.containsKey(key) || runtime.containsKey(key)) {
+            return true;
+        }
+        if (key.startsWith("item.") && builtins.containsKey(ITEM_KEYS)) {
             return true;
         }
         String token = "#" + key + "#";

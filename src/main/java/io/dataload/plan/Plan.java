@@ -93,11 +93,25 @@ public record Plan(
 
     /** Whether any action needs a database connection. */
     public boolean needsDatabase() {
-        return actions.stream().anyMatch(a -> a.kind().needsConnection());
+        return actions.stream().anyMatch(a -> a.kind().needsConnection()
+                || (a.fanout() != null && a.fanout().source().kind().equals("query")));
     }
 
-    /** The connections a parallel run would use by the Python wrappers' rule. */
+    /**
+     * The connections a run uses when --pool does not say: one per entry in parallel mode (the
+     * Python wrappers' rule), one in sequential mode; a fan-out on the database gets its
+     * concurrency (and one more for a query listing its items).
+     */
     public int defaultPoolSize() {
-        return mode == Mode.PARALLEL ? Math.max(1, actions.size()) : 1;
+        int entries = mode == Mode.PARALLEL ? Math.max(1, actions.size()) : 1;
+        int fanout = 1;
+        for (PlannedAction action : actions) {
+            if (action.fanout() != null) {
+                boolean query = action.fanout().source().kind().equals("query");
+                int width = action.kind().needsConnection() ? action.fanout().concurrency() : 0;
+                fanout = Math.max(fanout, width + (query ? 1 : 0));
+            }
+        }
+        return Math.max(entries, fanout);
     }
 }

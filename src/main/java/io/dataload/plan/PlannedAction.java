@@ -17,7 +17,23 @@ public record PlannedAction(
         Duration timeout,
         HookGroup onSuccess,
         OnErrorLevels onError,
-        Target target) {
+        Target target,
+        Fanout fanout) {
+
+    public PlannedAction(String name, ActionKind kind, String scriptDisplay, String script, Duration timeout,
+            HookGroup onSuccess, OnErrorLevels onError, Target target) {
+        this(name, kind, scriptDisplay, script, timeout, onSuccess, onError, target, null);
+    }
+
+    /** The same action run for each item of {@code fanout}. */
+    public PlannedAction withFanout(Fanout each) {
+        return new PlannedAction(name, kind, scriptDisplay, script, timeout, onSuccess, onError, target, each);
+    }
+
+    /** The same action under another name (an item's: {@code events[a.json]}). */
+    public PlannedAction named(String other) {
+        return new PlannedAction(other, kind, scriptDisplay, script, timeout, onSuccess, onError, target, fanout);
+    }
 
     /** What an action reads or writes besides its script. */
     public sealed interface Target permits ScriptOnly, ExtractTo, CopyInto, RefreshTableau {

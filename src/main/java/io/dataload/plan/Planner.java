@@ -8,6 +8,7 @@ import io.dataload.config.Command;
 import io.dataload.config.CopySpec;
 import io.dataload.config.ErrorPolicy;
 import io.dataload.config.ErrorRule;
+import io.dataload.config.Foreach;
 import io.dataload.config.Hook;
 import io.dataload.config.Location;
 import io.dataload.config.Mode;
@@ -106,60 +107,103 @@ public final class Planner {
 
     private PlannedAction planAction(ActionFile file, TableEntry entry, ActionSpec spec, String action,
             PlaceholderResolver resolver) {
-        Map<String, String> builtins = builtins(entry.name(), action);
+        Map<String, String> plain = builtins(entry.name(), action);
+        // in a foreach action #item# and #item.KEY# stand for each item's values: kept for when it runs
+        Map<String, String> builtins = spec.foreach() == null ? plain : withItemKeys(plain);
+        String label = "table \"" + entry.name() + "\": action \"" + action + "\": ";
+        String template = null;
+        if (spec.tableau() == null && spec.copy() == null) {
+            problems.addAll(resolver.check(spec.file(), plain, spec.location(), false));
+            String scriptDisplay = resolver.apply(spec.file(), plain);
+            template = readScript(spec, scriptDisplay, label);
+            if (template == null) {
+                return null;
+            }
+        }
+        PlannedAction planned = resolve(file, entry, spec, action, resolver, builtins, template, problems);
+        if (planned == null || spec.foreach() == null) {
+            return planned;
+        }
+        Foreach each = spec.foreach();
+        problems.addAll(resolver.check(each.value(), plain, each.location(), false));
+        String text = resolver.apply(each.value(), plain);
+        Fanout.Source source = new Fanout.Source(each.kind(), each.kind().equals("files")
+                ? workDir.resolve(text).toString() : text);
+        String script = template;
+        Fanout.ItemPlanner perItem = values -> {
+            Map<String, String> itemBuiltins = new java.util.HashMap<>(plain);
+            itemBuiltins.putAll(values);
+            // checked when planned: what an item's resolution would find again is not collected
+            return resolve(file, entry, spec, action, resolver, itemBuiltins, script, new Problems());
+        };
+        return planned.withFanout(new Fanout(source, each.concurrency(), perItem));
+    }
+
+    /** The built-ins of a foreach action while planning: #item# stays, and #item.KEY# is defined ({@link PlaceholderResolver#ITEM_KEYS}). */
+    private static Map<String, String> withItemKeys(Map<String, String> builtins) {
+        Map<String, String> with = new java.util.HashMap<>(builtins);
+        with.put("item", "#item#");
+        with.put(PlaceholderResolver.ITEM_KEYS, "");
+        return with;
+    }
+
+    /** The script file's text, or null (a problem collected) when it cannot be read. */
+    private String readScript(ActionSpec spec, String scriptDisplay, String label) {
+        Path scriptPath = workDir.resolve(scriptDisplay);
+        try {
+            String template = Files.readString(scriptPath, StandardCharsets.UTF_8);
+            // a byte-order mark from a Windows editor: PostgreSQL and MariaDB would read it as part of the SQL
+            return template.startsWith("\uFEFF") ? template.substring(1) : template;
+        } catch (NoSuchFileException e) {
+            // name the folder it was looked for in: from another folder without -C it is not the one the user thinks
+            problems.add(spec.location(), label + "file " + scriptDisplay + " not found"
+                    + (Path.of(scriptDisplay).isAbsolute() ? "" : " in " + workDir.toAbsolutePath().normalize()));
+        } catch (MalformedInputException e) {
+            problems.add(spec.location(), label + "file " + scriptDisplay + " is not UTF-8 text");
+        } catch (IOException e) {
+            problems.add(spec.location(), label + "cannot read " + scriptDisplay + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * The action with its texts resolved for {@code builtins}; what is wrong goes to {@code sink}.
+     * {@code template} is the script's text (null for copy and tableau).
+     */
+    private PlannedAction resolve(ActionFile file, TableEntry entry, ActionSpec spec, String action,
+            PlaceholderResolver resolver, Map<String, String> builtins, String template, Problems sink) {
         String label = "table \"" + entry.name() + "\": action \"" + action + "\": ";
         HookGroup onSuccess = new HookGroup("OnSuccess", spec.onSuccess(), builtins);
         OnErrorLevels onError = new OnErrorLevels(spec.onError(), entry.onError(), file.onError());
         if (spec.tableau() != null) {
-            problems.addAll(TableauTargets.check(spec.tableau(), resolver, builtins));
+            sink.addAll(TableauTargets.check(spec.tableau(), resolver, builtins));
             return new PlannedAction(entry.name(), ActionKind.TABLEAU, spec.tableau().toString(), "", spec.timeout(),
                     onSuccess, onError, TableauTargets.resolve(spec.tableau(), resolver, builtins));
         }
         if (spec.copy() != null) {
             CopySpec copy = spec.copy();
-            problems.addAll(resolver.check(copy.from(), builtins, copy.location(), false));
-            problems.addAll(resolver.check(copy.table(), builtins, copy.location(), false));
+            sink.addAll(resolver.check(copy.from(), builtins, copy.location(), false));
+            sink.addAll(resolver.check(copy.table(), builtins, copy.location(), false));
             String from = resolver.apply(copy.from(), builtins);
             CopyJob job = new CopyJob(workDir.resolve(from), resolver.apply(copy.table(), builtins), copy);
             // its data file is looked for when it runs, as an earlier step may write it
             return new PlannedAction(entry.name(), ActionKind.COPY, from, "", spec.timeout(), onSuccess, onError,
                     new PlannedAction.CopyInto(job));
         }
-        problems.addAll(resolver.check(spec.file(), builtins, spec.location(), false));
-        String scriptDisplay = resolver.apply(spec.file(), builtins);
-        Path scriptPath = workDir.resolve(scriptDisplay);
-        String template;
-        try {
-            template = Files.readString(scriptPath, StandardCharsets.UTF_8);
-            if (template.startsWith("\uFEFF")) {
-                // a byte-order mark from a Windows editor: PostgreSQL and MariaDB would read it as part of the SQL
-                template = template.substring(1);
-            }
-        } catch (NoSuchFileException e) {
-            // name the folder it was looked for in: from another folder without -C it is not the one the user thinks
-            problems.add(spec.location(), label + "file " + scriptDisplay + " not found"
-                    + (Path.of(scriptDisplay).isAbsolute() ? "" : " in " + workDir.toAbsolutePath().normalize()));
-            return null;
-        } catch (MalformedInputException e) {
-            problems.add(spec.location(), label + "file " + scriptDisplay + " is not UTF-8 text");
-            return null;
-        } catch (IOException e) {
-            problems.add(spec.location(), label + "cannot read " + scriptDisplay + ": " + e.getMessage());
-            return null;
-        }
-        problems.addAll(resolver.check(template, builtins, new Location(scriptDisplay, 1, 1), true));
+        String scriptDisplay = resolver.apply(spec.file(), builtins(entry.name(), action));
+        sink.addAll(resolver.check(template, builtins, new Location(scriptDisplay, 1, 1), true));
         String script = resolver.apply(template, builtins);
         ActionKind kind = ActionKind.of(action);
         if (kind == ActionKind.EXEC && template.contains("\r\n")) {
-            problems.warn(new Location(scriptDisplay, 1, 1), "the script has Windows (CRLF) line endings; /bin/sh "
+            sink.warn(new Location(scriptDisplay, 1, 1), "the script has Windows (CRLF) line endings; /bin/sh "
                     + "reads each CR as part of a command and will fail (convert it, e.g. with dos2unix)");
         }
         (kind == ActionKind.EXEC ? resolver.unquotedInShell(template, new Location(scriptDisplay, 1, 1), true)
                 : resolver.unquotedInSql(template, new Location(scriptDisplay, 1, 1), true))
-                .forEach(w -> problems.warn(w.location(), w.message().substring("warning: ".length())));
+                .forEach(w -> sink.warn(w.location(), w.message().substring("warning: ".length())));
         if (kind != ActionKind.EXTRACT) {
             if (script.isBlank()) {
-                problems.add(spec.location(), label + "file " + scriptDisplay + " is empty");
+                sink.add(spec.location(), label + "file " + scriptDisplay + " is empty");
             }
             return new PlannedAction(entry.name(), kind, scriptDisplay, script, spec.timeout(), onSuccess, onError,
                     new PlannedAction.ScriptOnly());
@@ -168,15 +212,15 @@ public final class Planner {
         try {
             csv = CsvDialect.fromOptions(spec.options());
         } catch (IllegalArgumentException e) {
-            problems.add(spec.location(), label + e.getMessage());
+            sink.add(spec.location(), label + e.getMessage());
         }
         String toFile = spec.options().getOrDefault("tofile", entry.name() + "_extract.csv");
         // the window's bounds and the run's id are known only when it runs: kept as they are for now
         Map<String, String> fileBuiltins = new java.util.HashMap<>(builtins);
         PlannedAction.ExtractTo.RUN_TIME_KEYS.forEach(key -> fileBuiltins.put(key, "#" + key + "#"));
-        problems.addAll(resolver.check(toFile, fileBuiltins, spec.location(), false));
+        sink.addAll(resolver.check(toFile, fileBuiltins, spec.location(), false));
         if (spec.option("manifest") != null) {
-            problems.addAll(resolver.check(spec.option("manifest"), fileBuiltins, spec.location(), false));
+            sink.addAll(resolver.check(spec.option("manifest"), fileBuiltins, spec.location(), false));
         }
         Path target = workDir.resolve(resolver.apply(toFile, fileBuiltins));
         return new PlannedAction(entry.name(), kind, scriptDisplay, script, spec.timeout(), onSuccess, onError,

@@ -21,6 +21,8 @@ public final class ExecutionLog {
     private final Consumer<LogRecord> live;
     private final List<LogRecord> records = new ArrayList<>();
     private final Map<String, Integer> steps = new HashMap<>();
+    /** Entries whose records go to the live listener only (a fan-out's items: thousands of them). */
+    private final java.util.Set<String> passing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ExecutionLog(SecretMasker masker, Consumer<LogRecord> live) {
         this.masker = masker;
@@ -39,12 +41,30 @@ public final class ExecutionLog {
 
     private void add(String entry, String text, boolean detail) {
         LogRecord record;
+        if (entry != null && passing.contains(entry)) {
+            // written to the live log as it happens, as a detail; not kept for the grouped log at the end
+            live.accept(new LogRecord(entry, 0, LocalDateTime.now(), masker.mask(text), true));
+            return;
+        }
         synchronized (this) {
             int step = steps.merge(key(entry), 1, Integer::sum);
             record = new LogRecord(entry, step, LocalDateTime.now(), masker.mask(text), detail);
             records.add(record);
         }
         live.accept(record);
+    }
+
+    /**
+     * Records of {@code entry} (one item of a fan-out) pass to the live log only until {@link #keep}:
+     * a fan-out over 100,000 items keeps one line per item, not every line of every item.
+     */
+    public void passThrough(String entry) {
+        passing.add(entry);
+    }
+
+    /** Records of {@code entry} are kept again. */
+    public void keep(String entry) {
+        passing.remove(entry);
     }
 
     public SecretMasker masker() {

@@ -36,6 +36,7 @@ public final class RunJournal {
     private final Path resultsFile;
     private final String runLabel;
     private final Writer live;
+    private Writer items;
     private String problem;
     private boolean closed;
 
@@ -100,6 +101,27 @@ public final class RunJournal {
         }
     }
 
+    /**
+     * Appends an item's outcome to the run's items file ({@code <log name>.items.jsonl}, one JSON line an
+     * item, written as each ends): what {@code --resume} reads to run again only the items not done.
+     */
+    public synchronized void item(String entry, String item, AttemptResult result) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (items == null) {
+                Path file = ItemsFile.pathFor(logFile);
+                items = Channels.newWriter(Files.newByteChannel(file, Set.of(CREATE_NEW), ownerOnly(logFile.getParent())),
+                        StandardCharsets.UTF_8);
+            }
+            items.write(ItemsFile.line(entry, item, result));
+            items.flush();
+        } catch (IOException e) {
+            failed("could not write the items file of " + logFile, e);
+        }
+    }
+
     /** Rewrites the results file with the run as it stands. */
     public synchronized void results(RunSummary run) {
         try {
@@ -114,6 +136,9 @@ public final class RunJournal {
         try {
             closed = true;
             live.close();
+            if (items != null) {
+                items.close();
+            }
         } catch (IOException e) {
             failed("could not write the log " + logFile, e);
         }
