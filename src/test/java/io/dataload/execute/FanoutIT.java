@@ -91,6 +91,50 @@ class FanoutIT {
                 Files.readAllLines(dir.resolve("done.txt")).stream().sorted().toList(), "item 2 on its third attempt");
     }
 
+    /** An S3 listing is read a page at a time (ListObjectsV2 with continuation tokens); folder markers are no items. */
+    @Test
+    void theObjectsUnderAnS3PrefixAreItemsPageByPage() throws Exception {
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer s3 = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        s3.createContext("/", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            requests.add(exchange.getRequestURI().getPath() + "?" + query);
+            boolean second = query.contains("continuation-token=page2");
+            String keys = second ? "<Contents><Key>in/2026/c.json</Key><Size>7</Size></Contents>"
+                    : "<Contents><Key>in/</Key><Size>0</Size></Contents><Contents><Key>in/a.json</Key><Size>5</Size></Contents>"
+                    + "<Contents><Key>in/b b.json</Key><Size>6</Size></Contents>";
+            byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/"
+                    + "2006-03-01/\"><Name>lake</Name><Prefix>in/</Prefix><MaxKeys>1000</MaxKeys><IsTruncated>" + !second
+                    + "</IsTruncated>" + (second ? "" : "<NextContinuationToken>page2</NextContinuationToken>") + keys
+                    + "</ListBucketResult>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/xml");
+            exchange.sendResponseHeaders(query.contains("prefix=missing") ? 404 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        s3.start();
+        System.setProperty("aws.endpointUrlS3", "http://127.0.0.1:" + s3.getAddress().getPort());
+        System.setProperty("aws.accessKeyId", "x");
+        System.setProperty("aws.secretAccessKey", "x");
+        System.setProperty("aws.region", "eu-west-1");
+        try {
+            Files.writeString(dir.resolve("obj.sh"), "echo '#item# #item.key# #item.name# #item.size#' >> objects.txt\n");
+            Files.writeString(dir.resolve("s.json"), "{\"Tables\": [{\"name\": \"objects\", \"scripts\": {\"exec\":"
+                    + " {\"file\": \"obj.sh\", \"foreach\": {\"s3\": \"s3://lake/in/\"}}}}]}");
+            CliRun run = run("s.json", "exec");
+            assertEquals(0, run.exit(), run.all());
+            assertEquals(List.of("s3://lake/in/a.json in/a.json a.json 5", "s3://lake/in/b b.json in/b b.json b b.json 6",
+                    "s3://lake/in/2026/c.json in/2026/c.json c.json 7"), Files.readAllLines(dir.resolve("objects.txt")));
+            assertEquals(2, requests.size(), "two pages: " + requests);
+        } finally {
+            s3.stop(0);
+            for (String name : List.of("aws.endpointUrlS3", "aws.accessKeyId", "aws.secretAccessKey", "aws.region")) {
+                System.clearProperty(name);
+            }
+        }
+    }
+
     @Test
     void anEmptySourceSucceedsSayingSoAndAMissingFolderFailsWithTheReason() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
