@@ -20,7 +20,7 @@ public final class DataLoadCommand implements Runnable {
     /** The subcommands in the order help lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
     /** The commands that run actions, whose start-up {@link Warmup} shortens. */
-    private static final Set<String> RUNS = Set.of("run", "postgres", "mysql", "redshift", "snowflake", "cli", "demo", "schedule", "watch");
+    private static final Set<String> RUNS = Set.of("run", "postgres", "mysql", "redshift", "snowflake", "cli", "demo", "schedule", "watch", "worker");
 
     @Spec
     CommandSpec spec;
@@ -51,6 +51,8 @@ public final class DataLoadCommand implements Runnable {
         commands.put("demo", DemoCommand.class);
         commands.put("schedule", ScheduleCommand.class);
         commands.put("watch", WatchCommand.class);
+        commands.put("submit", SubmitCommand.class);
+        commands.put("worker", WorkerCommand.class);
         commands.put("history", HistoryCommand.class);
         commands.put("state", StateCommand.class);
         commands.put("report", ReportCommand.class);

@@ -60,11 +60,11 @@ public final class HistoryCommand implements Callable<Integer> {
         if (status != null) {
             outcome = switch (status.toLowerCase(Locale.ROOT)) {
                 case "ok", "succeeded", "success" -> "succeeded";
-                case "failed", "interrupted", "running" -> status.toLowerCase(Locale.ROOT);
+                case "failed", "interrupted", "running", "abandoned" -> status.toLowerCase(Locale.ROOT);
                 default -> null;
             };
             if (outcome == null) {
-                return io.usage("--status must be ok, failed, interrupted or running, found " + status);
+                return io.usage("--status must be ok, failed, interrupted, running or abandoned, found " + status);
             }
         }
         if (limit < 1) {
@@ -94,7 +94,10 @@ public final class HistoryCommand implements Callable<Integer> {
     private int list(PrintWriter out, StateStore history, String outcome) throws SQLException {
         List<StoredRun> runs = history.runs(limit, outcome, file);
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"RUN", "STARTED", "DURATION", "FILE", "ACTION", "OUTCOME", "ROWS", "FIRST ERROR"});
+        // runs that workers took say which worker ran them (host:pid)
+        boolean workers = runs.stream().anyMatch(run -> "worker".equals(run.trigger()));
+        rows.add(workers ? new String[] {"RUN", "STARTED", "DURATION", "FILE", "ACTION", "OUTCOME", "WORKER", "ROWS",
+            "FIRST ERROR"} : new String[] {"RUN", "STARTED", "DURATION", "FILE", "ACTION", "OUTCOME", "ROWS", "FIRST ERROR"});
         for (StoredRun run : runs) {
             List<StoredAttempt> attempts = allAttempts(history, run);
             long total = attempts.stream().filter(a -> a.status().equals("done") || a.status().equals("ignored"))
@@ -109,8 +112,11 @@ public final class HistoryCommand implements Callable<Integer> {
                 out.println(line);
                 continue;
             }
-            rows.add(new String[] {run.runId(), TIME.format(Instant.ofEpochMilli(run.startedMs())), duration(run),
-                run.actionFile(), run.action(), run.outcome(), String.valueOf(total), oneLine(error, 70)});
+            String started = TIME.format(Instant.ofEpochMilli(run.startedMs()));
+            rows.add(workers ? new String[] {run.runId(), started, duration(run), run.actionFile(), run.action(),
+                run.outcome(), "worker".equals(run.trigger()) ? run.host() + ":" + run.pid() : "", String.valueOf(total),
+                oneLine(error, 70)} : new String[] {run.runId(), started, duration(run), run.actionFile(), run.action(),
+                run.outcome(), String.valueOf(total), oneLine(error, 70)});
         }
         if (!json) {
             if (runs.isEmpty()) {
@@ -154,7 +160,8 @@ public final class HistoryCommand implements Callable<Integer> {
         out.println(indent + "  started " + TIME.format(Instant.ofEpochMilli(run.startedMs())) + ", took "
                 + duration(run) + ", attempt " + run.attempt() + ", trigger " + run.trigger()
                 + (run.triggerName() == null ? "" : (run.parentRunId() != null ? ", chained by " : " ") + run.triggerName())
-                + (run.user() == null ? "" : ", by " + run.user() + "@" + run.host()));
+                + (run.user() == null ? "" : ", by " + run.user() + "@" + run.host())
+                + ("worker".equals(run.trigger()) ? " (worker " + run.host() + ":" + run.pid() + ")" : ""));
         if (indent.isEmpty()) {
             if (!run.arguments().isEmpty()) {
                 out.println("  arguments: " + String.join(" ", run.arguments()));
@@ -241,6 +248,7 @@ public final class HistoryCommand implements Callable<Integer> {
         node.put("resource_file", run.resourceFile());
         node.put("user", run.user());
         node.put("host", run.host());
+        node.put("pid", run.pid());
         node.put("started", Instant.ofEpochMilli(run.startedMs()).toString());
         node.put("finished", run.finishedMs() == null ? null : Instant.ofEpochMilli(run.finishedMs()).toString());
         if (run.finishedMs() == null) {

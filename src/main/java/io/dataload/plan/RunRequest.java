@@ -88,6 +88,12 @@ public record RunRequest(
                 database, pool, logDir, resume, arguments, state, triggerName, runId);
     }
 
+    /** The same request read from another folder (a worker whose shared volume is mounted elsewhere). */
+    public RunRequest inDirectory(Path folder) {
+        return new RunRequest(tool, trigger, folder, resourceFile, actionFile, action, startingTable, attempt, params,
+                database, pool, logDir, resume, arguments, state, triggerName, runId);
+    }
+
     /** The same request against another database ({@code --db}: a URL or an engine name). */
     public RunRequest withDatabase(String target) {
         return new RunRequest(tool, trigger, workDir, resourceFile, actionFile, action, startingTable, attempt, params,

@@ -34,7 +34,7 @@ public final class StateStore implements AutoCloseable {
     /** The environment variable that chooses the store when {@code --state} is not given. */
     public static final String ENVIRONMENT = "DATALOAD_STATE";
     /** The newest migration's version: a store at it needs no migration. */
-    static final String LATEST = "4";
+    static final String LATEST = "5";
     private static final String SCHEMA = "dataload";
     private static final int BUSY_TIMEOUT_MS = 60_000;
     private static final Object MIGRATING = new Object();
@@ -160,6 +160,16 @@ public final class StateStore implements AutoCloseable {
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return SecretMasker.none().mask(message.lines().findFirst().orElse(message));
+    }
+
+    /** The store's connection, for the leases kept in it (callers synchronize on this store). */
+    Connection connection() {
+        return connection;
+    }
+
+    /** The tables' schema prefix ({@code dataload.} on PostgreSQL, empty on SQLite). */
+    String prefix() {
+        return prefix;
     }
 
     /** Where the store is, with any password masked, for messages. */
