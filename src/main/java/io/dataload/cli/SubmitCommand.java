@@ -5,6 +5,7 @@ import io.dataload.plan.FrontDoor;
 import io.dataload.plan.RunRequest;
 import io.dataload.queue.QueueException;
 import io.dataload.queue.RunQueue;
+import io.dataload.record.SecretMasker;
 import io.dataload.state.Leases;
 import io.dataload.state.RunId;
 import io.dataload.state.StateException;
@@ -59,6 +60,10 @@ public final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriterPair io = new PrintWriterPair(spec);
+        if (!queue.matches("(?i)(amqps?|https?)://.+")) {
+            return io.usage("--queue must be an SQS queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME) or"
+                    + " amqp://USER:PASS@HOST:PORT/VHOST?queue=NAME, found " + SecretMasker.none().mask(queue));
+        }
         RunRequest request = new RunRequest("dataload", "worker", inputOptions.workDir(), inputOptions.resources,
                 target.actionFile, target.action, target.startingTable, target.attempt, inputOptions.params.params, database,
                 pool, logDir, false, spec.commandLine().getParseResult().originalArgs());

@@ -6,6 +6,7 @@ import io.dataload.execute.RunSession;
 import io.dataload.execute.SignalTrap;
 import io.dataload.queue.QueueException;
 import io.dataload.queue.RunQueue;
+import io.dataload.record.SecretMasker;
 import io.dataload.state.StateException;
 import io.dataload.state.StateStore;
 import io.dataload.trigger.Worker;
@@ -59,6 +60,10 @@ public final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriterPair io = new PrintWriterPair(spec);
+        if (!queue.matches("(?i)(amqps?|https?)://.+")) {
+            return io.usage("--queue must be an SQS queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME) or"
+                    + " amqp://USER:PASS@HOST:PORT/VHOST?queue=NAME, found " + SecretMasker.none().mask(queue));
+        }
         Duration leaseTime = Retry.parseDuration(lease);
         Duration graceTime = Retry.parseDuration(grace);
         if (leaseTime == null || leaseTime.toMillis() < 1000) {

@@ -52,6 +52,47 @@ abstract class StateStoreContract {
         }
     }
 
+    /**
+     * A request's lease: taken once; handed back while a live worker holds it; taken over when it
+     * expired, the dead worker's run recorded as abandoned; dropped once complete; given up after too
+     * many deliveries.
+     */
+    @Test
+    void aLeaseIsTakenOnceTakenOverWhenItExpiresAndDroppedWhenDone() throws Exception {
+        try (StateStore store = StateStore.open(url())) {
+            Leases leases = new Leases(store);
+            String request = "01KREQUEST0000000000000000";
+            Leases.Decision first = leases.acquire(request, "a.json", "load", "host-a:1", 1000, 3, 10_000);
+            assertEquals(new Leases.Run(request, 1, null), first);
+            store.runStarted(run(request, null, "a.json", 10_000));
+            assertEquals(new Leases.Park(1000, "host-a:1"), leases.acquire(request, "a.json", "load", "host-b:2", 1000, 3,
+                    10_000));
+            assertEquals(true, leases.renew(request, request, 11_500));
+            // worker a died: nothing renews its lease past 11,500
+            Leases.Run second = (Leases.Run) leases.acquire(request, "a.json", "load", "host-b:2", 1000, 3, 12_000);
+            assertEquals(2, second.delivery());
+            assertEquals(request, second.abandoned());
+            assertEquals("abandoned", store.run(request).outcome());
+            assertEquals(false, leases.renew(request, request, 20_000), "the dead worker's lease is gone");
+            // worker b dies before it recorded anything: its run is recorded abandoned from the lease
+            Leases.Run third = (Leases.Run) leases.acquire(request, "a.json", "load", "host-c:3", 1000, 3, 14_000);
+            assertEquals(second.runId(), third.abandoned());
+            assertEquals("abandoned", store.run(second.runId()).outcome());
+            assertEquals("a.json", store.run(second.runId()).actionFile());
+            store.runStarted(run(third.runId(), null, "a.json", 14_000));
+            leases.complete(request, third.runId(), "succeeded", 0, 15_000);
+            assertEquals(new Leases.Status("completed", third.runId(), "succeeded", 0, "host-c:3"), leases.status(request));
+            assertEquals("succeeded", store.run(third.runId()).outcome());
+            assertEquals(Leases.Drop.class, leases.acquire(request, "a.json", "load", "host-d:4", 1000, 3, 16_000).getClass());
+
+            String stuck = "01KSTUCK000000000000000000";
+            leases.acquire(stuck, "b.json", "load", "w:1", 100, 2, 1_000);
+            assertEquals(Leases.Run.class, leases.acquire(stuck, "b.json", "load", "w:2", 100, 2, 2_000).getClass());
+            assertEquals(new Leases.Dead(2), leases.acquire(stuck, "b.json", "load", "w:3", 100, 2, 3_000));
+            assertEquals("dead", leases.status(stuck).state());
+        }
+    }
+
     @Test
     void anOpenedStoreIsAtTheNewestMigrationAndReopensWithoutMigrating() throws Exception {
         try (StateStore store = StateStore.open(url())) {
