@@ -39,12 +39,19 @@ final class Chromium implements AutoCloseable {
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
 
-    private Chromium(Process process, WebSocket socket) {
+    private final Path profile;
+
+    private Chromium(Process process, WebSocket socket, Path profile) {
         this.process = process;
         this.socket = socket;
+        this.profile = profile;
     }
 
-    static Chromium start(Path profile) throws Exception {
+    /**
+     * Starts a headless Chromium with a profile of its own under the system's temp folder (not the
+     * test's: the browser's helpers can still be writing there when JUnit deletes the test folder).
+     */
+    static Chromium start() throws Exception {
         Path binary = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser")).stream()
                 .filter(Files::isExecutable).findFirst().orElse(null);
         if (binary == null) {
@@ -54,17 +61,18 @@ final class Chromium implements AutoCloseable {
             }
             Assumptions.abort(reason);
         }
+        Path profile = Files.createTempDirectory("dataload-chromium-");
         Process process = new ProcessBuilder(binary.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--no-default-browser-check", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile, "--window-size=1400,1000", "about:blank")
-                .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
         Path portFile = profile.resolve("DevToolsActivePort");
         for (int i = 0; i < 300 && !(Files.exists(portFile) && Files.readAllLines(portFile).size() >= 2); i++) {
             Thread.sleep(100);
         }
         if (!Files.exists(portFile)) {
             process.destroyForcibly();
-            throw new IllegalStateException("Chromium did not start: " + Files.readString(profile.resolveSibling("chromium.log")));
+            throw new IllegalStateException("Chromium did not start: " + Files.readString(profile.resolve("chromium.log")));
         }
         int port = Integer.parseInt(Files.readAllLines(portFile).get(0).strip());
         HttpClient http = HttpClient.newHttpClient();
@@ -91,7 +99,7 @@ final class Chromium implements AutoCloseable {
                 return null;
             }
         }).get(10, TimeUnit.SECONDS);
-        self[0] = new Chromium(process, socket);
+        self[0] = new Chromium(process, socket, profile);
         self[0].call("Runtime.enable", Map.of());
         self[0].call("Log.enable", Map.of());
         self[0].call("Page.enable", Map.of());
@@ -171,16 +179,30 @@ final class Chromium implements AutoCloseable {
         return new ArrayList<>(errors);
     }
 
+    /**
+     * Stops the browser and every process it started (renderers, the crash handler), and waits for
+     * them: one still writing into the profile would make the test's folder impossible to delete.
+     */
     @Override
     public void close() {
         socket.abort();
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
-        } catch (InterruptedException e) {
+            for (ProcessHandle child : tree) {
+                child.destroyForcibly();
+                child.onExit().get(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             process.destroyForcibly();
+        }
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a helper still finishing in there: the system's temp cleaning takes it later
         }
     }
 }

@@ -36,7 +36,7 @@ class ReportPageIT {
         assertTrue(!html.matches("(?s).*(src|href)=[\"']?https?:.*") && !html.contains("@import")
                 && !html.contains("url(http") && !html.contains("fetch("), "self-contained: nothing loaded from outside");
 
-        try (Chromium browser = Chromium.start(Files.createDirectories(dir.resolve("profile")))) {
+        try (Chromium browser = Chromium.start()) {
             browser.open(dir.resolve("out/report.html").toUri().toString());
             assertEquals(3, browser.eval("document.querySelectorAll('#runs tbody tr.run').length").asInt());
             assertEquals("3 shown", browser.eval("document.getElementById('shown').textContent").asText());
