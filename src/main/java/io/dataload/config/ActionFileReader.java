@@ -21,15 +21,18 @@ public final class ActionFileReader extends NodeReader {
     private static final String ON_ERROR_NOTIFICATION = "OnErrorNotification";
     private static final List<String> SPEC_OPTIONS = List.of(
             "tofile", "delimiter", "delimeter", "quotechar", "quoting", "doublequote", "escapechar",
-            "lineterminator", "format", "manifest");
+            "lineterminator", "format", "manifest", "compression");
+    private static final String ON_SLA_MISS = "OnSlaMiss";
 
     /** "$schema" points an editor at docs/action-file.schema.json; it means nothing to a run. */
     private static final List<String> FILE_KEYS = List.of("Tables", "Mode", "Placeholders", "OnError", ON_SUCCESS,
-            ON_SUCCESS_NOTIFICATION, ON_ERROR_NOTIFICATION, "$schema");
+            ON_SUCCESS_NOTIFICATION, ON_ERROR_NOTIFICATION, "sla", ON_SLA_MISS, "$schema");
     private static final List<String> ENTRY_KEYS = List.of("name", "description", "scripts", "OnError");
     private static final List<String> SPEC_KEYS = List.of("file", "copy", "tableau", "foreach", "concurrency", "OnError", ON_SUCCESS, "timeout", "tofile", "delimiter",
             "delimeter", "quotechar", "quoting", "doublequote", "escapechar", "lineterminator", "format",
-            "incremental", "manifest");
+            "incremental", "manifest", "compression", "partition_by", "sla", ON_SLA_MISS);
+    private static final List<String> EXTRACT_ONLY = List.of("format", "incremental", "manifest", "compression",
+            "partition_by");
 
     private static final List<String> COPY_KEYS = List.of("from", "table", "delimiter", "quotechar", "header", "null",
             "encoding", "truncate");
@@ -90,9 +93,10 @@ public final class ActionFileReader extends NodeReader {
         }
         List<Hook> successNotification = hooks.readHooks(fields.get(ON_SUCCESS_NOTIFICATION), ON_SUCCESS_NOTIFICATION);
         List<Hook> errorNotification = hooks.readHooks(fields.get(ON_ERROR_NOTIFICATION), ON_ERROR_NOTIFICATION);
+        Sla sla = readSla("the file", fields.get("sla"), fields.get(ON_SLA_MISS));
         problems.throwIfAny();
         return new ActionFile(displayPath, path, tables, mode, placeholders, onError, byAction, onSuccess,
-                successNotification, errorNotification);
+                successNotification, errorNotification, sla);
     }
 
     static String readText(Path shown, Path path) throws ConfigException {
@@ -173,7 +177,7 @@ public final class ActionFileReader extends NodeReader {
     private ActionSpec readSpec(String label, String action, Node node) {
         if (node.isString()) {
             return new ActionSpec(action, node.text(), null, node.location(), Map.of(), null, List.of(), null, null, null,
-                    null);
+                    null, FileOutput.CSV, null);
         }
         if (!node.isObject()) {
             problems.add(node.location(), label + ": action \"" + action
@@ -212,20 +216,17 @@ public final class ActionFileReader extends NodeReader {
             }
         }
         Incremental incremental = null;
+        FileOutput output = FileOutput.CSV;
         if (action.equals("extract")) {
             try {
                 CsvDialect.fromOptions(options);
             } catch (IllegalArgumentException e) {
                 problems.add(node.location(), where + ": " + e.getMessage());
             }
-            String format = options.get("format");
-            if (format != null && !EXTRACT_FORMATS.contains(format)) {
-                problems.add(fields.get("format").location(), where + ": \"format\" must be one of "
-                        + String.join(", ", EXTRACT_FORMATS) + ", found \"" + format + "\"");
-            }
+            output = readOutput(where, options, fields);
             incremental = readIncremental(where, fields.get("incremental"));
         } else {
-            for (String key : List.of("format", "incremental", "manifest")) {
+            for (String key : EXTRACT_ONLY) {
                 if (fields.containsKey(key)) {
                     problems.add(fields.get(key).location(), where + ": \"" + key + "\" is an extract option");
                 }
@@ -246,12 +247,75 @@ public final class ActionFileReader extends NodeReader {
         }
         Location location = copy != null ? copy.location() : tableau != null ? tableau.location() : fileNode.location();
         Foreach foreach = readForeach(where, fields.get("foreach"), fields.get("concurrency"));
+        Sla sla = readSla(where, fields.get("sla"), fields.get(ON_SLA_MISS));
         return new ActionSpec(action, file, copy, location, options, onError, onSuccess, timeout, incremental, tableau,
-                foreach);
+                foreach, output, sla);
     }
 
-    /** The extract formats: the Python tool's CSV, and JSON lines. */
-    public static final List<String> EXTRACT_FORMATS = List.of("csv", "jsonl", "parquet");
+    /** The extract formats: the Python tool's CSV, JSON lines, Parquet and Avro. */
+    public static final List<String> EXTRACT_FORMATS = FileOutput.FORMATS;
+
+    /** An extract's {@code format}, {@code compression} and {@code partition_by}. */
+    private FileOutput readOutput(String where, Map<String, String> options, Map<String, Node> fields) {
+        String format = options.getOrDefault("format", "csv");
+        if (!EXTRACT_FORMATS.contains(format)) {
+            problems.add(fields.get("format").location(), where + ": \"format\" must be one of "
+                    + String.join(", ", EXTRACT_FORMATS) + ", found \"" + format + "\""
+                    + Spelling.closest(format, EXTRACT_FORMATS).map(k -> "; did you mean \"" + k + "\"?").orElse(""));
+            return FileOutput.CSV;
+        }
+        String codec = options.getOrDefault("compression", FileOutput.CODECS.get(format).get(0));
+        String problem = FileOutput.codecProblem(format, codec);
+        if (problem != null) {
+            problems.add(fields.get("compression").location(), where + ": " + problem);
+            codec = FileOutput.CODECS.get(format).get(0);
+        }
+        List<PartitionKey> keys = new ArrayList<>();
+        Node partitions = fields.get("partition_by");
+        if (partitions != null) {
+            if (!partitions.isArray() || partitions.items().isEmpty()) {
+                problems.add(partitions.location(), where + ": \"partition_by\" must be a list of columns like"
+                        + " [\"event\", \"date(at)\"], found " + (partitions.isArray() ? "an empty list" : partitions.typeName()));
+            } else {
+                Map<String, PartitionKey> seen = new LinkedHashMap<>();
+                for (Node item : partitions.items()) {
+                    if (!item.isString()) {
+                        problems.add(item.location(), where + ": \"partition_by\": a column name or date(column),"
+                                + " found " + item.typeName());
+                        continue;
+                    }
+                    try {
+                        PartitionKey key = PartitionKey.parse(item.text(), item.location());
+                        PartitionKey before = seen.putIfAbsent(key.name().toLowerCase(java.util.Locale.ROOT), key);
+                        if (before != null) {
+                            problems.add(item.location(), where + ": \"partition_by\": \"" + key + "\" and \"" + before
+                                    + "\" would both be folders named " + key.name() + "=");
+                        } else {
+                            keys.add(key);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        problems.add(item.location(), where + ": \"partition_by\": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        return new FileOutput(format, codec, keys);
+    }
+
+    /** {@code "sla": "30m"} and the {@code OnSlaMiss} handlers (null when there is no sla). */
+    private Sla readSla(String where, Node slaNode, Node onMissNode) {
+        List<Hook> onMiss = hooks.readHooks(onMissNode, ON_SLA_MISS);
+        if (slaNode == null) {
+            return onMiss.isEmpty() ? null : new Sla(null, onMiss, onMissNode.location());
+        }
+        java.time.Duration after = slaNode.isString() ? Retry.parseDuration(slaNode.text()) : null;
+        if (after == null || after.isZero()) {
+            problems.add(slaNode.location(), where + ": \"sla\" must be a duration like 30s, 30m or 2h, found "
+                    + (slaNode.isString() ? "\"" + slaNode.text() + "\"" : slaNode.typeName()));
+            return null;
+        }
+        return new Sla(after, onMiss, slaNode.location());
+    }
 
     private Incremental readIncremental(String where, Node node) {
         if (node == null) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * One entry's script for one action name: the file (or a native {@code copy}, or a {@code tableau}
  * refresh), the action's
  * options ({@code tofile}, {@code delimiter} and the other extract options), its own
- * {@code OnError} and {@code OnSuccess}, and its {@code timeout} (null: none).
+ * {@code OnError} and {@code OnSuccess}, its {@code timeout} (null: none), an extract's output
+ * (format, compression, partitions) and the action's {@code sla} (null: none).
  */
 public record ActionSpec(
         String action,
@@ -21,7 +22,9 @@ public record ActionSpec(
         Duration timeout,
         Incremental incremental,
         TableauRefresh tableau,
-        Foreach foreach) {
+        Foreach foreach,
+        FileOutput output,
+        Sla sla) {
 
     public String option(String name) {
         return options.get(name);

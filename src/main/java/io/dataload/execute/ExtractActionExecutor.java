@@ -1,16 +1,22 @@
 package io.dataload.execute;
 
 import io.dataload.config.CsvDialect;
+import io.dataload.config.FileOutput;
+import io.dataload.output.Columns;
+import io.dataload.output.Compression;
+import io.dataload.output.LocalLake;
+import io.dataload.output.PartFileName;
+import io.dataload.output.PartitionPath;
+import io.dataload.output.PartitionedOutput;
+import io.dataload.output.RowWriter;
+import io.dataload.output.RowWriters;
 import io.dataload.db.ConnectionSource;
 import io.dataload.db.SqlStatement;
 import io.dataload.plan.PlannedAction;
 import io.dataload.record.ExecutionLog;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +39,10 @@ import java.util.OptionalLong;
 
 /**
  * {@code extract}: runs the script (the last statement is the query) and streams its rows to the
- * target file as Python's csv module would write them. The rows go to a temporary file in the
- * target's folder, renamed over the target only when complete.
+ * target file — as Python's csv module would write them, or as JSON lines, Parquet or Avro,
+ * compressed if asked. The rows go to a temporary file in the target's folder, renamed over the
+ * target only when complete; with {@code partition_by} the target is a folder of Hive-style
+ * partitions ({@link PartitionedOutput}).
  */
 public final class ExtractActionExecutor extends ConnectedActionExecutor {
     private static final int BUFFER = 1 << 16;
@@ -56,12 +64,15 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
     @Override
     ActionResult run(Connection connection, PlannedAction action, Instant start) {
         Path temp = null;
+        PartitionedOutput partitions = null;
+        RowWriters writers = null;
         try {
             List<SqlStatement> statements = source.dialect().statements(action.script());
             if (statements.isEmpty()) {
                 return ActionResult.failure("the extract script has no query", action.scriptDisplay(), start);
             }
             PlannedAction.ExtractTo extract = action.extract();
+            FileOutput output = extract.output();
             Window window = null;
             if (extract.incremental() != null) {
                 // one snapshot for the export and the watermark read after it (the engine's own export
@@ -77,8 +88,11 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                     .replace("#extract_from#", window == null ? "all" : window.fromForName())
                     .replace("#extract_to#", window == null ? "all" : forName(window.upper()))
                     .replace("#run_id#", context.runId()));
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            temp = partFile(target);
+            if (output.streamCompressed() && !output.partitioned()
+                    && !target.getFileName().toString().endsWith(output.extension().substring(output.format().length() + 1))) {
+                // a compressed file says so: events.jsonl becomes events.jsonl.gz
+                target = target.resolveSibling(target.getFileName() + output.extension().substring(output.format().length() + 1));
+            }
             long rows = 0;
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
@@ -88,13 +102,37 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                         jdbc.execute(statement.sql());
                         continue;
                     }
-                    rows = extract(connection, jdbc, window == null ? statement.sql() : window.sql(), temp, action,
-                            window);
+                    String query = window == null ? statement.sql() : window.sql();
+                    if (output.partitioned()) {
+                        // checked before anything is written: the partition columns are the query's
+                        Columns columns = probe(connection, query);
+                        PartitionPath path;
+                        try {
+                            path = new PartitionPath(output.partitionBy(), columns);
+                        } catch (IllegalArgumentException e) {
+                            rollback(connection);
+                            return ActionResult.failure(e.getMessage() + " (" + action.scriptDisplay() + ")",
+                                    action.scriptDisplay(), start);
+                        }
+                        LocalLake lake = new LocalLake(target);
+                        Files.createDirectories(lake.root());
+                        writers = new RowWriters(output, extract.csv(), columns, lake.root());
+                        partitions = new PartitionedOutput(lake, writers, path, context.runId(),
+                                PartFileName.tag(action.name(), window == null ? "all" : window.from()), output.extension());
+                        rows = extractPartitioned(jdbc, query, path, partitions, action, window);
+                    } else {
+                        Files.createDirectories(target.toAbsolutePath().getParent());
+                        temp = partFile(target);
+                        rows = extract(connection, jdbc, window == null ? query : window.ordered(), temp, action, window);
+                    }
                 } catch (SQLException e) {
                     rollback(connection);
                     return ActionResult.failure(SqlErrorText.failure(e, null).at(action.scriptDisplay(), i + 1,
                             statement.line(), statement.sql()), start);
                 }
+            }
+            if (partitions != null && window != null && rows > 0) {
+                rememberLast(connection, window);
             }
             connection.commit();
             String manifest = action.extract().manifest();
@@ -104,18 +142,35 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                 if (manifest != null) {
                     context.extracted(manifestPath(manifest), action.name(), null, 0, 0, null, window.from(), window.upper());
                 }
+                if (partitions != null) {
+                    partitions.commit(context::endedWithoutSuccess);
+                }
                 return ActionResult.success(0, start);
             }
-            String sha256 = manifest == null ? null : sha256(temp);
-            long bytes = Files.size(temp);
-            move(temp, target);
-            temp = null;
-            if (manifest != null) {
-                context.extracted(manifestPath(manifest), action.name(), target, rows, bytes, sha256,
-                        window == null ? null : window.from(), window == null ? null : window.upper());
+            if (partitions != null) {
+                List<PartitionedOutput.Committed> files = partitions.commit(context::endedWithoutSuccess);
+                if (manifest != null) {
+                    for (PartitionedOutput.Committed file : files) {
+                        context.extracted(manifestPath(manifest), action.name(), file.file(), file.rows(), file.bytes(),
+                                sha256(file.file()), window == null ? null : window.from(), window == null ? null : window.upper());
+                    }
+                }
+                log.add(action.name(), "wrote " + rows + " rows" + (window == null ? "" : " (after " + window.from()
+                        + ", up to " + window.upper() + ")") + " in " + files.size() + " file" + (files.size() == 1 ? "" : "s")
+                        + " of " + files.stream().map(PartitionedOutput.Committed::partition).distinct().count()
+                        + " partitions under " + target);
+            } else {
+                String sha256 = manifest == null ? null : sha256(temp);
+                long bytes = Files.size(temp);
+                move(temp, target);
+                temp = null;
+                if (manifest != null) {
+                    context.extracted(manifestPath(manifest), action.name(), target, rows, bytes, sha256,
+                            window == null ? null : window.from(), window == null ? null : window.upper());
+                }
+                log.add(action.name(), "wrote " + rows + " rows" + (window == null ? "" : " (after " + window.from()
+                        + ", up to " + window.upper() + ")") + " to " + target.getFileName());
             }
-            log.add(action.name(), "wrote " + rows + " rows" + (window == null ? "" : " (after " + window.from()
-                    + ", up to " + window.upper() + ") to " + target.getFileName()));
             if (window != null) {
                 context.advance(action.name(), "extract", extract.file().toString(), extract.incremental().columns(),
                         window.last());
@@ -134,13 +189,71 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                     log.add(action.name(), "could not remove the partial file " + temp + ": " + e.getMessage());
                 }
             }
+            if (partitions != null) {
+                try {
+                    partitions.close();
+                } catch (IOException e) {
+                    log.add(action.name(), "could not remove the partial files under " + action.extract().file() + ": "
+                            + e.getMessage());
+                }
+            }
+            if (writers != null) {
+                try {
+                    writers.close();
+                } catch (IOException e) {
+                    log.add(action.name(), "could not remove the scratch database: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The query's columns, without reading a row. */
+    private static Columns probe(Connection connection, String query) throws SQLException {
+        String inner = query.strip().replaceAll(";+\\s*$", "");
+        try (Statement probe = connection.createStatement();
+                ResultSet empty = probe.executeQuery("select * from (" + inner + ") dl_q where 1 = 0")) {
+            return Columns.of(empty.getMetaData());
+        }
+    }
+
+    /**
+     * The rows into partition folders: the query ordered by the partition columns (then the
+     * window's), so that each partition's rows come together and one file is open at a time.
+     */
+    private long extractPartitioned(Statement jdbc, String query, PartitionPath path, PartitionedOutput partitions,
+            PlannedAction action, Window window) throws SQLException, IOException {
+        String inner = query.strip().replaceAll(";+\\s*$", "");
+        List<String> order = new ArrayList<>(path.orderColumns());
+        if (window != null) {
+            window.columns().stream().filter(c -> !order.contains(c)).forEach(order::add);
+        }
+        source.dialect().streamResults(jdbc);
+        long rows = 0;
+        try (ResultSet result = jdbc.executeQuery("select * from (" + inner + ") dl_p order by " + String.join(", ", order))) {
+            while (result.next()) {
+                partitions.write(result);
+                rows++;
+            }
+        }
+        List<PartitionedOutput.Written> files = partitions.finish();
+        log.detail(action.name(), rows + " rows written to " + files.size() + " " + action.extract().format() + " files");
+        return rows;
+    }
+
+    /** A partitioned window's last row (the rows came in partition order): read in the same snapshot. */
+    private void rememberLast(Connection connection, Window window) throws SQLException {
+        String last = "select * from (" + window.sql() + ") dl_w order by " + window.descending() + " limit 1";
+        try (Statement read = connection.createStatement(); ResultSet row = read.executeQuery(last)) {
+            if (row.next()) {
+                window.remember(row);
+            }
         }
     }
 
     /**
      * An incremental extract's window, fixed once: the stored watermark (or the start) below, the
      * database's clock minus the lag above, and the query wrapped to return only the rows strictly
-     * after the watermark, up to the bound, ordered by the columns. Values go in as literals of the
+     * after the watermark, up to the bound ({@link Window#ordered()}: ordered by the columns). Values go in as literals of the
      * engine, cast to each column's own type, so the same text serves every engine's export path.
      */
     private Window window(Connection connection, String query, PlannedAction action) throws SQLException {
@@ -197,8 +310,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
         if (upper != null) {
             where.add(first + " <= cast(" + dialect.literal(upper) + " as " + casts.get(0) + ")");
         }
-        String sql = "select * from (" + inner + ") dl_q" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by " + String.join(", ", incremental.columns());
+        String sql = "select * from (" + inner + ") dl_q" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
         List<Integer> positions = new ArrayList<>();
         List<String> labels = new ArrayList<>(types.keySet());
         for (String column : incremental.columns()) {
@@ -215,6 +327,11 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
             String[] lastRow, String fromForName) {
         List<String> last() {
             return Arrays.asList(lastRow.clone());
+        }
+
+        /** The window's rows in the order of its columns: the last row written is the watermark. */
+        String ordered() {
+            return sql + " order by " + String.join(", ", columns);
         }
 
         /** The window's columns, last first: {@code updated_at desc, id desc}. */
@@ -258,20 +375,13 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
     private long extract(Connection connection, Statement jdbc, String query, Path file, PlannedAction action,
             Window window) throws SQLException, IOException {
         CsvDialect csv = action.extract().csv();
-        boolean jsonLines = "jsonl".equals(action.extract().format());
-        boolean parquet = "parquet".equals(action.extract().format());
-        if (parquet) {
-            source.dialect().streamResults(jdbc);
-            try (ResultSet result = jdbc.executeQuery(query)) {
-                long rows = ParquetFileWriter.write(result, file, window == null ? null : window::remember);
-                log.detail(action.name(), rows + " rows written to Parquet by DuckDB's writer");
-                return rows;
+        FileOutput output = action.extract().output();
+        if (output.format().equals("csv") && !"false".equals(System.getProperty(NATIVE))) {
+            OptionalLong exported;
+            try (OutputStream out = Compression.compress(new BufferedOutputStream(Files.newOutputStream(file), BUFFER),
+                    output.compression())) {
+                exported = source.dialect().copyOut(connection, query, csv, out);
             }
-        }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
-            // an incremental window needs its last row's values: it reads the result set itself
-            OptionalLong exported = !jsonLines && !"false".equals(System.getProperty(NATIVE))
-                    ? source.dialect().copyOut(connection, query, csv, out) : OptionalLong.empty();
             if (exported.isPresent()) {
                 log.detail(action.name(), exported.getAsLong() + " rows written by the database's own export");
                 if (window != null && exported.getAsLong() > 0) {
@@ -285,42 +395,29 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                 }
                 return exported.getAsLong();
             }
-            source.dialect().streamResults(jdbc);
-            try (ResultSet result = jdbc.executeQuery(query)) {
-                long rows = jsonLines ? JsonLinesWriter.write(result, out, window == null ? null : window::remember)
-                        : write(result, out, csv, window);
-                // said once it is so, not before (a failure in between would have been announced as rows written)
-                log.detail(action.name(), rows + " rows written from a streamed result set");
-                return rows;
-            }
         }
-    }
-
-    private static long write(ResultSet result, OutputStream file, CsvDialect csv, Window window)
-            throws SQLException, IOException {
-        int columns = result.getMetaData().getColumnCount();
-        Object[] row = new Object[columns];
+        source.dialect().streamResults(jdbc);
         long rows = 0;
-        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), BUFFER)) {
-            PythonCsvWriter writer = new PythonCsvWriter(out, csv);
-            boolean[] decimal = new boolean[columns];
-            for (int c = 0; c < columns; c++) {
-                int type = result.getMetaData().getColumnType(c + 1);
-                decimal[c] = type == Types.NUMERIC || type == Types.DECIMAL;
-            }
-            while (result.next()) {
-                for (int c = 0; c < columns; c++) {
-                    Object value = result.getObject(c + 1);
-                    // a driver that hands a decimal NaN over as a double: Python's Decimal prints NaN
-                    row[c] = decimal[c] && value instanceof Double d && d.isNaN() ? DecimalNaN.VALUE : value;
+        try (ResultSet result = jdbc.executeQuery(query)) {
+            Columns columns = Columns.of(result.getMetaData());
+            try (RowWriters writers = new RowWriters(output, csv, columns, file.toAbsolutePath().getParent())) {
+                RowWriter writer = writers.open(file);
+                try {
+                    while (result.next()) {
+                        writer.write(result);
+                        if (window != null) {
+                            window.remember(result);
+                        }
+                        rows++;
+                    }
+                } finally {
+                    writer.close();
                 }
-                writer.writeRow(row);
-                if (window != null) {
-                    window.remember(result);
-                }
-                rows++;
             }
         }
+        // said once it is so, not before (a failure in between would have been announced as rows written)
+        log.detail(action.name(), rows + " rows written from a streamed result set"
+                + (output.format().equals("parquet") ? " through DuckDB's Parquet writer" : ""));
         return rows;
     }
 

@@ -31,6 +31,14 @@ public interface ExtractContext extends RunProgress {
             String sha256, String from, String to) {
     }
 
+    /**
+     * Whether another run is known to have ended without success (failed, interrupted, abandoned):
+     * a partitioned extract replaces its files of the same window. Unknown runs are not.
+     */
+    default boolean endedWithoutSuccess(String runId) {
+        return false;
+    }
+
     /** A new watermark, to be stored with the run's success (not before it). */
     default void advance(String entry, String action, String target, List<String> columns, List<String> values) {
     }

@@ -441,6 +441,20 @@ public final class RunSession implements Stoppable {
             return mark == null ? null : mark.values();
         }
 
+        @Override
+        public synchronized boolean endedWithoutSuccess(String other) {
+            try {
+                if (reader == null) {
+                    reader = StateStore.open(storeUrl);
+                }
+                io.dataload.state.StoredRun run = reader.run(other);
+                return run != null && run.finishedMs() != null && !"succeeded".equals(run.outcome());
+            } catch (io.dataload.state.StateException | SQLException e) {
+                // not known to have failed: its files stay
+                return false;
+            }
+        }
+
         /** What each manifest lists: per manifest path, one line per extract of this run. */
         private final Map<Path, List<Map<String, Object>>> manifests = new LinkedHashMap<>();
 

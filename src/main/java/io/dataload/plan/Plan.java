@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * A checked run: which entries run the action, in what mode, how placeholders resolve, the
- * handlers that run after all entries succeed or when one fails, and the plans of the runs it may
- * chain to. Everything the run needs is here; the action file itself is not.
+ * handlers that run after all entries succeed or when one fails, the plans of the runs it may
+ * chain to, and the run's sla (null: none). Everything the run needs is here; the action file itself is not.
  */
 public record Plan(
         String filePath,
@@ -30,19 +30,26 @@ public record Plan(
         boolean chained,
         List<HookGroup> afterSuccess,
         HookGroup onErrorNotification,
-        Map<ChainRun, Plan> chains) {
+        Map<ChainRun, Plan> chains,
+        SlaPlan sla) {
 
     /** The same plan with the plans of the runs it may chain to. */
     public Plan withChains(Map<ChainRun, Plan> plans) {
         return new Plan(filePath, fileBaseName, action, mode, attempt, startingTable, actions, resolver, workDir, chained,
-                afterSuccess, onErrorNotification, Map.copyOf(plans));
+                afterSuccess, onErrorNotification, Map.copyOf(plans), sla);
     }
 
     /** The same plan running only the named entries (for --resume), in their order. */
     public Plan onlyEntries(Set<String> names) {
         List<PlannedAction> kept = actions.stream().filter(a -> names.contains(a.name())).toList();
         return new Plan(filePath, fileBaseName, action, mode, attempt, startingTable, kept, resolver, workDir, chained,
-                afterSuccess, onErrorNotification, chains);
+                afterSuccess, onErrorNotification, chains, sla);
+    }
+
+    /** The same plan with the whole run's sla (a schedule job's, which wins over the file's); null: none. */
+    public Plan withSla(SlaPlan runSla) {
+        return new Plan(filePath, fileBaseName, action, mode, attempt, startingTable, actions, resolver, workDir, chained,
+                afterSuccess, onErrorNotification, chains, runSla);
     }
 
     /**

@@ -18,21 +18,27 @@ public record PlannedAction(
         HookGroup onSuccess,
         OnErrorLevels onError,
         Target target,
-        Fanout fanout) {
+        Fanout fanout,
+        SlaPlan sla) {
 
     public PlannedAction(String name, ActionKind kind, String scriptDisplay, String script, Duration timeout,
             HookGroup onSuccess, OnErrorLevels onError, Target target) {
-        this(name, kind, scriptDisplay, script, timeout, onSuccess, onError, target, null);
+        this(name, kind, scriptDisplay, script, timeout, onSuccess, onError, target, null, null);
     }
 
     /** The same action run for each item of {@code fanout}. */
     public PlannedAction withFanout(Fanout each) {
-        return new PlannedAction(name, kind, scriptDisplay, script, timeout, onSuccess, onError, target, each);
+        return new PlannedAction(name, kind, scriptDisplay, script, timeout, onSuccess, onError, target, each, sla);
+    }
+
+    /** The same action with an sla of its own (null: none). */
+    public PlannedAction withSla(SlaPlan watch) {
+        return new PlannedAction(name, kind, scriptDisplay, script, timeout, onSuccess, onError, target, fanout, watch);
     }
 
     /** The same action under another name (an item's: {@code events[a.json]}). */
     public PlannedAction named(String other) {
-        return new PlannedAction(other, kind, scriptDisplay, script, timeout, onSuccess, onError, target, fanout);
+        return new PlannedAction(other, kind, scriptDisplay, script, timeout, onSuccess, onError, target, fanout, sla);
     }
 
     /** What an action reads or writes besides its script. */
@@ -45,11 +51,16 @@ public record PlannedAction(
 
     /**
      * An extract's CSV dialect, the file it writes (its name may still hold {@code #extract_from#},
-     * {@code #extract_to#} and {@code #run_id#}, known only when it runs), its format ({@code csv} or
-     * {@code jsonl}) and its incremental window (null: every row).
+     * {@code #extract_to#} and {@code #run_id#}, known only when it runs; with partitions, the folder
+     * they go under), its output (format, compression, partitions) and its incremental window (null:
+     * every row).
      */
-    public record ExtractTo(CsvDialect csv, Path file, String format, io.dataload.config.Incremental incremental,
-            String manifest) implements Target {
+    public record ExtractTo(CsvDialect csv, Path file, io.dataload.config.FileOutput output,
+            io.dataload.config.Incremental incremental, String manifest) implements Target {
+        public String format() {
+            return output.format();
+        }
+
         /** Placeholders an extract's file name may use, replaced when it runs. */
         public static final java.util.List<String> RUN_TIME_KEYS = java.util.List.of("extract_from", "extract_to", "run_id");
     }

@@ -62,7 +62,7 @@ public final class Planner {
         for (TableEntry entry : selected) {
             PlannedAction planned = planAction(file, entry, entry.scripts().get(action), action, resolver);
             if (planned != null) {
-                actions.add(planned);
+                actions.add(planned.withSla(actionSla(file, entry.scripts().get(action), entry.name(), action)));
             }
             checkPolicy(entry.onError(), resolver, errorBuiltins(entry.name(), action));
             checkPolicy(entry.scripts().get(action).onError(), resolver, errorBuiltins(entry.name(), action));
@@ -78,8 +78,11 @@ public final class Planner {
         afterSuccess.forEach(group -> checkCommands(group.hooks(), resolver, fileBuiltins));
         checkCommands(file.onErrorNotification(), resolver, errorBuiltins(fileName, action));
         HookGroup onErrorNotification = new HookGroup("OnErrorNotification", file.onErrorNotification(), Map.of());
+        checkSlaHandlers(file, actions, resolver, fileBuiltins);
+        SlaPlan runSla = file.sla() == null || file.sla().after() == null ? null
+                : new SlaPlan(file.sla().after(), new HookGroup("OnSlaMiss", file.sla().onMiss(), fileBuiltins));
         return new Plan(file.displayPath(), fileName, action, file.mode(), attempt, startingTable, actions, resolver,
-                workDir, chained, afterSuccess, onErrorNotification, Map.of());
+                workDir, chained, afterSuccess, onErrorNotification, Map.of(), runSla);
     }
 
     private List<TableEntry> select(ActionFile file, List<TableEntry> withAction, String startingTable,
@@ -224,7 +227,7 @@ public final class Planner {
         }
         Path target = workDir.resolve(resolver.apply(toFile, fileBuiltins));
         return new PlannedAction(entry.name(), kind, scriptDisplay, script, spec.timeout(), onSuccess, onError,
-                new PlannedAction.ExtractTo(csv, target, spec.options().getOrDefault("format", "csv"), spec.incremental(),
+                new PlannedAction.ExtractTo(csv, target, spec.output(), spec.incremental(),
                         spec.option("manifest") == null ? null
                                 : workDir.resolve(resolver.apply(spec.option("manifest"), fileBuiltins)).toString()));
     }
@@ -276,6 +279,39 @@ public final class Planner {
             texts.add(chain.resources());
             for (String text : texts) {
                 problems.addAll(resolver.check(text, builtins, chain.location(), false));
+            }
+        }
+    }
+
+    /**
+     * An action's own sla, its handlers its own {@code OnSlaMiss} or else the file's. Handlers may use
+     * {@code #table_name#}, {@code #action#}, {@code #sla#} and {@code #elapsed#}.
+     */
+    private static SlaPlan actionSla(ActionFile file, ActionSpec spec, String entry, String action) {
+        if (spec.sla() == null || spec.sla().after() == null) {
+            return null;
+        }
+        List<Hook> handlers = !spec.sla().onMiss().isEmpty() || file.sla() == null ? spec.sla().onMiss()
+                : file.sla().onMiss();
+        return new SlaPlan(spec.sla().after(), new HookGroup("OnSlaMiss", handlers, slaBuiltins(entry, action)));
+    }
+
+    public static Map<String, String> slaBuiltins(String tableName, String action) {
+        return Map.of("table_name", tableName, "action", action, "sla", "", "elapsed", "");
+    }
+
+    /** The handlers of every sla of the file: placeholders known, commands quoted. */
+    private void checkSlaHandlers(ActionFile file, List<PlannedAction> actions, PlaceholderResolver resolver,
+            Map<String, String> fileBuiltins) {
+        Map<String, String> builtins = slaBuiltins(fileBuiltins.get("table_name"), fileBuiltins.get("action"));
+        if (file.sla() != null) {
+            checkCommands(file.sla().onMiss(), resolver, builtins);
+        }
+        for (TableEntry entry : file.tables()) {
+            for (ActionSpec spec : entry.scripts().values()) {
+                if (spec.sla() != null) {
+                    checkCommands(spec.sla().onMiss(), resolver, builtins);
+                }
             }
         }
     }

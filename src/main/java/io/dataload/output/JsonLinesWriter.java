@@ -1,4 +1,4 @@
-package io.dataload.execute;
+package io.dataload.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -19,46 +18,46 @@ import java.util.Base64;
  * booleans as booleans, timestamps ISO-8601 with their full microseconds, dates as dates, NULL as
  * null. Streamed row by row through Jackson's generator.
  */
-final class JsonLinesWriter {
+final class JsonLinesWriter implements RowWriter {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
-    /** Each row written is passed to {@code rows} too (null: nobody wants them). */
-    interface RowListener {
-        void row(ResultSet row) throws SQLException;
+    private final JsonGenerator out;
+    private final OutputStream file;
+    private final Columns columns;
+    private long rows;
+
+    /** Writes to {@code file}, which {@link #close()} closes. */
+    JsonLinesWriter(OutputStream file, Columns columns) throws IOException {
+        this.file = file;
+        this.columns = columns;
+        this.out = new JsonFactory().createGenerator(file);
+        out.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        out.setRootValueSeparator(null);
     }
 
-    private JsonLinesWriter() {
+    @Override
+    public void write(ResultSet result) throws SQLException, IOException {
+        out.writeStartObject();
+        for (int c = 0; c < columns.count(); c++) {
+            out.writeFieldName(columns.names().get(c));
+            value(out, result, c + 1, columns.types()[c]);
+        }
+        out.writeEndObject();
+        out.writeRaw('\n');
+        rows++;
     }
 
-    static long write(ResultSet result, OutputStream file, RowListener listener) throws SQLException, IOException {
-        ResultSetMetaData meta = result.getMetaData();
-        int columns = meta.getColumnCount();
-        String[] names = new String[columns];
-        int[] types = new int[columns];
-        for (int c = 0; c < columns; c++) {
-            names[c] = meta.getColumnLabel(c + 1);
-            types[c] = meta.getColumnType(c + 1);
-        }
-        long rows = 0;
-        try (JsonGenerator out = new JsonFactory().createGenerator(file)) {
-            out.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            out.setRootValueSeparator(null);
-            while (result.next()) {
-                out.writeStartObject();
-                for (int c = 0; c < columns; c++) {
-                    out.writeFieldName(names[c]);
-                    value(out, result, c + 1, types[c]);
-                }
-                out.writeEndObject();
-                out.writeRaw('\n');
-                if (listener != null) {
-                    listener.row(result);
-                }
-                rows++;
-            }
-        }
+    @Override
+    public long rows() {
         return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (file) {
+            out.close();
+        }
     }
 
     private static void value(JsonGenerator out, ResultSet row, int column, int type) throws SQLException, IOException {

@@ -1,4 +1,4 @@
-package io.dataload.execute;
+package io.dataload.output;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -23,55 +23,102 @@ import org.duckdb.DuckDBConnection;
  * read by DuckDB, Spark and pyarrow alike): the rows stream into a table of a scratch DuckDB database
  * on disk (so memory stays bounded; DuckDB spills past its memory limit) with the source's column
  * types — integers, decimals with their precision and scale, booleans, dates, timestamps in
- * microseconds, strings — then {@code COPY ... (FORMAT PARQUET)} writes the file.
+ * microseconds, strings — then {@code COPY ... (FORMAT PARQUET, COMPRESSION ...)} writes the file with the
+ * codec asked for (snappy, DuckDB's default, zstd, gzip, or none).
  */
-final class ParquetFileWriter {
-    private ParquetFileWriter() {
-    }
+final class ParquetFileWriter implements RowWriter {
+    private final Scratch scratch;
+    private final Columns columns;
+    private final Path file;
+    private final String codec;
+    private final String table;
+    private final DuckDBAppender appender;
+    private long rows;
 
-    static long write(ResultSet result, Path file, JsonLinesWriter.RowListener listener) throws SQLException, IOException {
-        ResultSetMetaData meta = result.getMetaData();
-        int columns = meta.getColumnCount();
-        int[] types = new int[columns];
-        List<String> definitions = new ArrayList<>();
-        for (int c = 0; c < columns; c++) {
-            types[c] = meta.getColumnType(c + 1);
-            definitions.add(quote(meta.getColumnLabel(c + 1)) + " " + duckType(types[c], meta.getPrecision(c + 1),
-                    meta.getScale(c + 1)));
+    /**
+     * A scratch DuckDB database on disk, next to the output, shared by the files of one extract (a
+     * partitioned extract writes many, one after another): each file's rows go into a table of their
+     * own, copied out as Parquet and dropped when the file is complete.
+     */
+    static final class Scratch implements AutoCloseable {
+        private final Path path;
+        private final Connection duck;
+        private int tables;
+
+        private Scratch(Path path, Connection duck) {
+            this.path = path;
+            this.duck = duck;
         }
-        Path scratch = Files.createTempFile(file.toAbsolutePath().getParent(), ".parquet-", ".duckdb");
-        Files.delete(scratch); // DuckDB creates its own file there
-        long rows = 0;
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + scratch)) {
+
+        static Scratch open(Path folder) throws IOException, SQLException {
+            Files.createDirectories(folder);
+            Path path = Files.createTempFile(folder, ".parquet-", ".duckdb");
+            Files.delete(path); // DuckDB creates its own file there
+            Connection duck = DriverManager.getConnection("jdbc:duckdb:" + path);
             try (Statement statement = duck.createStatement()) {
                 statement.execute("set memory_limit = '64MB'");
                 statement.execute("set threads = 1");
                 statement.execute("set preserve_insertion_order = true");
-                statement.execute("create table extracted (" + String.join(", ", definitions) + ")");
+            } catch (SQLException e) {
+                duck.close();
+                throw e;
             }
-            try (DuckDBAppender appender = duck.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
-                    "extracted")) {
-                while (result.next()) {
-                    appender.beginRow();
-                    for (int c = 0; c < columns; c++) {
-                        append(appender, result, c + 1, types[c]);
-                    }
-                    appender.endRow();
-                    if (listener != null) {
-                        listener.row(result);
-                    }
-                    rows++;
-                }
-            }
-            try (Statement statement = duck.createStatement()) {
-                statement.execute("copy extracted to '" + file.toAbsolutePath().toString().replace("'", "''")
-                        + "' (format parquet)");
-            }
-        } finally {
-            Files.deleteIfExists(scratch);
-            Files.deleteIfExists(Path.of(scratch + ".wal"));
+            return new Scratch(path, duck);
         }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                duck.close();
+            } catch (SQLException e) {
+                // the scratch file is removed below either way
+            } finally {
+                Files.deleteIfExists(path);
+                Files.deleteIfExists(Path.of(path + ".wal"));
+            }
+        }
+    }
+
+    ParquetFileWriter(Scratch scratch, Columns columns, Path file, String codec) throws SQLException {
+        this.scratch = scratch;
+        this.columns = columns;
+        this.file = file;
+        this.codec = codec.equals("none") ? "uncompressed" : codec;
+        this.table = "extracted_" + scratch.tables++;
+        List<String> definitions = new ArrayList<>();
+        for (int c = 0; c < columns.count(); c++) {
+            definitions.add(quote(columns.names().get(c)) + " " + duckType(columns.types()[c], columns.precisions()[c],
+                    columns.scales()[c]));
+        }
+        try (Statement statement = scratch.duck.createStatement()) {
+            statement.execute("create table " + table + " (" + String.join(", ", definitions) + ")");
+        }
+        this.appender = scratch.duck.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
+    }
+
+    @Override
+    public void write(ResultSet result) throws SQLException {
+        appender.beginRow();
+        for (int c = 0; c < columns.count(); c++) {
+            append(appender, result, c + 1, columns.types()[c]);
+        }
+        appender.endRow();
+        rows++;
+    }
+
+    @Override
+    public long rows() {
         return rows;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        appender.close();
+        try (Statement statement = scratch.duck.createStatement()) {
+            statement.execute("copy " + table + " to '" + file.toAbsolutePath().toString().replace("'", "''")
+                    + "' (format parquet, compression '" + codec + "')");
+            statement.execute("drop table " + table);
+        }
     }
 
     private static String duckType(int type, int precision, int scale) {

@@ -1,8 +1,8 @@
-package io.dataload.execute;
+package io.dataload.output;
 
 /** A decimal column's NaN, which Python's Decimal prints as {@code NaN} (a float would be {@code nan}). */
-final class DecimalNaN extends Number {
-    static final DecimalNaN VALUE = new DecimalNaN();
+public final class DecimalNaN extends Number {
+    public static final DecimalNaN VALUE = new DecimalNaN();
     private static final long serialVersionUID = 1L;
 
     private DecimalNaN() {

@@ -1,4 +1,4 @@
-package io.dataload.execute;
+package io.dataload.output;
 
 import io.dataload.config.CsvDialect;
 import io.dataload.config.PythonText;
