@@ -60,12 +60,20 @@ public final class SdkAwsServices implements AwsServices {
         }
     }
 
+    /**
+     * An S3 client the SDK's standard way; with an endpoint of its own (AWS_ENDPOINT_URL_S3, a local
+     * stand-in) the bucket goes in the path, not the host name.
+     */
+    public static software.amazon.awssdk.services.s3.S3Client s3(Region region) {
+        boolean local = System.getProperty("aws.endpointUrlS3") != null || System.getenv("AWS_ENDPOINT_URL_S3") != null
+                || System.getenv("AWS_ENDPOINT_URL") != null || System.getProperty("aws.endpointUrl") != null;
+        return software.amazon.awssdk.services.s3.S3Client.builder()
+                .region(region).forcePathStyle(local).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
     @Override
     public java.util.Iterator<StoredObject> listObjects(String bucket, String prefix) {
-        boolean local = System.getProperty("aws.endpointUrlS3") != null || System.getenv("AWS_ENDPOINT_URL_S3") != null
-                || System.getenv("AWS_ENDPOINT_URL") != null;
-        software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
-                .region(region).forcePathStyle(local).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        software.amazon.awssdk.services.s3.S3Client s3 = s3(region);
         java.util.Iterator<software.amazon.awssdk.services.s3.model.S3Object> pages = s3.listObjectsV2Paginator(
                 r -> r.bucket(bucket).prefix(prefix)).contents().iterator();
         return new java.util.Iterator<>() {
