@@ -105,18 +105,21 @@ public final class HistoryCommand implements Callable<Integer> {
             // an ignored failure (a drop of a table not there yet) is not the run's error
             String error = attempts.stream().filter(a -> a.status().equals("failed") || a.status().equals("interrupted"))
                     .map(StoredAttempt::errorText).filter(e -> e != null && !e.isBlank()).findFirst().orElse("");
+            boolean missed = !history.slaMisses(run.runId()).isEmpty();
             if (json) {
                 ObjectNode line = runJson(run);
                 line.put("rows", total);
                 line.put("first_error", error.isEmpty() ? null : error);
+                line.put("sla_missed", missed);
                 out.println(line);
                 continue;
             }
             String started = TIME.format(Instant.ofEpochMilli(run.startedMs()));
+            String outcomeText = run.outcome() + (missed ? " (sla missed)" : "");
             rows.add(workers ? new String[] {run.runId(), started, duration(run), run.actionFile(), run.action(),
-                run.outcome(), "worker".equals(run.trigger()) ? run.host() + ":" + run.pid() : "", String.valueOf(total),
+                outcomeText, "worker".equals(run.trigger()) ? run.host() + ":" + run.pid() : "", String.valueOf(total),
                 oneLine(error, 70)} : new String[] {run.runId(), started, duration(run), run.actionFile(), run.action(),
-                run.outcome(), String.valueOf(total), oneLine(error, 70)});
+                outcomeText, String.valueOf(total), oneLine(error, 70)});
         }
         if (!json) {
             if (runs.isEmpty()) {
@@ -169,6 +172,12 @@ public final class HistoryCommand implements Callable<Integer> {
             if (run.logFile() != null) {
                 out.println("  log: " + run.logFile());
             }
+        }
+        for (StateStore.SlaMiss miss : history.slaMisses(run.runId())) {
+            out.println(indent + "  SLA " + io.dataload.config.Retry.describe(java.time.Duration.ofMillis(miss.slaMs()))
+                    + " missed by " + (miss.scope().isEmpty() ? "the run" : miss.scope()) + " at "
+                    + TIME.format(Instant.ofEpochMilli(miss.missedMs())) + "; OnSlaMiss: "
+                    + (miss.handlers() == null ? "not finished" : miss.handlers()));
         }
         for (StoredAttempt attempt : history.attempts(run.runId())) {
             String took = attempt.startedMs() == null || attempt.finishedMs() == null ? ""
@@ -224,6 +233,14 @@ public final class HistoryCommand implements Callable<Integer> {
             a.put("statement", attempt.statement());
             a.put("line", attempt.line());
             a.put("error", attempt.errorText());
+        }
+        ArrayNode misses = node.putArray("sla_misses");
+        for (StateStore.SlaMiss miss : history.slaMisses(run.runId())) {
+            ObjectNode m = misses.addObject();
+            m.put("scope", miss.scope().isEmpty() ? null : miss.scope());
+            m.put("sla_ms", miss.slaMs());
+            m.put("missed", Instant.ofEpochMilli(miss.missedMs()).toString());
+            m.put("handlers", miss.handlers());
         }
         ArrayNode chained = node.putArray("chained");
         for (StoredRun child : history.children(run.runId())) {

@@ -40,11 +40,23 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SessionOptions session;
 
+    @Option(names = "--sla", paramLabel = "DURATION",
+            description = "How long the run may take, like 30m or 2h: still running after it, the file's OnSlaMiss "
+                    + "handlers run once and the history records the miss; the run carries on (wins over the file's \"sla\").")
+    String sla;
+
     @Override
     public Integer call() {
+        java.time.Duration runSla = null;
+        if (sla != null) {
+            runSla = io.dataload.config.Retry.parseDuration(sla);
+            if (runSla == null || runSla.isZero()) {
+                return new PrintWriterPair(spec).usage("--sla must be a duration like 30s, 30m or 2h, found " + sla);
+            }
+        }
         RunRequest request = new RunRequest("dataload", "cli", inputOptions.workDir(), inputOptions.resources,
                 target.actionFile, target.action, target.startingTable, target.attempt, inputOptions.params.params,
                 database, pool, session.logDir, session.resume, spec.commandLine().getParseResult().originalArgs()).withState(session.state);
-        return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request);
+        return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request, runSla);
     }
 }

@@ -37,11 +37,17 @@ final class RunConsole {
     }
 
     int run(RunRequest request) {
+        return run(request, null);
+    }
+
+    /** {@code sla}: the run's, from the command line (null: the file's own). */
+    int run(RunRequest request, java.time.Duration sla) {
         PrintWriterPair io = new PrintWriterPair(out, err);
-        CheckedRequest checked = FrontDoor.check(request);
-        if (io.checked(checked) != ExitCodes.SUCCESS) {
+        CheckedRequest found = FrontDoor.check(request);
+        if (io.checked(found) != ExitCodes.SUCCESS) {
             return ExitCodes.BAD_INPUT;
         }
+        CheckedRequest checked = sla == null ? found : found.withRunSla(sla, java.util.List.of());
         RunSession session = new RunSession(this::live);
         RunReport report;
         try (SignalTrap trap = SignalTrap.install(session)) {

@@ -11,8 +11,8 @@ import java.util.Map;
  * (Stop, Ignore, commands, native retry, chained runs) and {@code OnSuccess…}/notification values
  * (commands, chained runs, native notifications).
  */
-final class HookReader extends NodeReader {
-    HookReader(Problems problems) {
+public final class HookReader extends NodeReader {
+    public HookReader(Problems problems) {
         super(problems);
     }
 
@@ -105,7 +105,7 @@ final class HookReader extends NodeReader {
         return new Retry(delay, node.location());
     }
 
-    List<Hook> readHooks(Node node, String key) {
+    public List<Hook> readHooks(Node node, String key) {
         if (node == null) {
             return List.of();
         }

@@ -63,6 +63,30 @@ final class History implements AutoCloseable {
         write(() -> store.attemptRecorded(attempt));
     }
 
+    /**
+     * Records an SLA miss and says whether it is the run's first for that scope (the handlers run
+     * only then). Waits for the store (a few seconds at most); without one, every miss is a first.
+     */
+    boolean slaMissed(StateStore.SlaMiss miss) {
+        try {
+            return writer.submit(() -> store == null || store.slaMissed(miss)).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                | java.util.concurrent.RejectedExecutionException e) {
+            if (problem == null) {
+                problem = "cannot record an SLA miss in " + (store == null ? "the store" : store.label()) + ": "
+                        + (e.getCause() == null ? e : e.getCause()).getMessage();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    void slaHandled(String runId, String scope, String handlers) {
+        write(() -> store.slaHandled(runId, scope, handlers));
+    }
+
     private interface Write {
         void run() throws SQLException;
     }

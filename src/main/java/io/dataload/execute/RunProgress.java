@@ -27,6 +27,18 @@ public interface RunProgress {
     default void itemFinished(String entry, String item, AttemptResult result, boolean last) {
     }
 
+    /**
+     * The run ({@code scope} "") or an entry is still running after its sla; false when this run
+     * already recorded that miss (its handlers then do not run again).
+     */
+    default boolean slaMissed(String scope, java.time.Duration sla, Instant at) {
+        return true;
+    }
+
+    /** What the OnSlaMiss handlers of a miss did, for the history. */
+    default void slaHandled(String scope, String handlers) {
+    }
+
     /** An {@code exec} entry started a shell process. */
     default void processStarted(String entry, ProcessHandle process) {
     }

@@ -357,7 +357,7 @@ public final class RunSession implements Stoppable {
         final History history;
         final String runId;
         /** The run row the plan now running records into: the run's own, or a chained run's. */
-        private String currentRunId;
+        private volatile String currentRunId;
         /** New watermarks of this run's extracts: stored with the run's success, and only then. */
         private final List<StateStore.Watermark> marks = new ArrayList<>();
         /** The store the extracts read their watermarks from (opened when the first one asks). */
@@ -422,6 +422,17 @@ public final class RunSession implements Stoppable {
         @Override
         public String runId() {
             return runId;
+        }
+
+        @Override
+        public boolean slaMissed(String scope, java.time.Duration sla, Instant at) {
+            String id = currentRunId == null ? runId : currentRunId;
+            return history.slaMissed(new StateStore.SlaMiss(id, scope, sla.toMillis(), at.toEpochMilli(), null));
+        }
+
+        @Override
+        public void slaHandled(String scope, String handlers) {
+            history.slaHandled(currentRunId == null ? runId : currentRunId, scope, handlers);
         }
 
         private String currentFile() {

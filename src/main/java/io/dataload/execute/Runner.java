@@ -14,6 +14,7 @@ import io.dataload.plan.ActionKind;
 import io.dataload.plan.HookGroup;
 import io.dataload.plan.Plan;
 import io.dataload.plan.PlannedAction;
+import io.dataload.plan.SlaPlan;
 import io.dataload.notify.NotificationSender;
 import io.dataload.record.AttemptResult;
 import io.dataload.record.EntryOutcome;
@@ -49,6 +50,7 @@ public final class Runner {
     private final List<RunOutcome.Chained> chained = new ArrayList<>();
     private final Map<String, AttemptResult> results = new ConcurrentHashMap<>();
     private final List<AttemptResult> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final SlaWatch slas = new SlaWatch();
 
     Runner(Plan plan, ExecutionLog log, SessionServices services, int poolSize, Interruption interruption,
             RunProgress progress, Map<String, java.util.Set<String>> doneItems) {
@@ -62,6 +64,20 @@ public final class Runner {
     }
 
     public RunOutcome run() throws InterruptedException {
+        Instant started = Instant.now();
+        java.util.concurrent.ScheduledFuture<?> runSla = plan.sla() == null || plan.sla().after() == null ? null
+                : slas.watch(plan.sla().after(), () -> slaMissed(null, plan.sla(), started));
+        try {
+            return runWatched();
+        } finally {
+            if (runSla != null) {
+                runSla.cancel(false);
+            }
+            slas.close();
+        }
+    }
+
+    private RunOutcome runWatched() throws InterruptedException {
         List<EntryOutcome> outcomes = plan.mode() == Mode.PARALLEL ? runParallel() : runSequential();
         int done = count(outcomes, EntryOutcome.DONE);
         int ignored = count(outcomes, EntryOutcome.IGNORED);
@@ -135,13 +151,63 @@ public final class Runner {
     /** Runs an entry, again after a native retry's delay with the attempt raised, until an answer ends it. */
     private EntryOutcome runEntry(PlannedAction action) throws InterruptedException {
         int attempt = plan.attempt();
-        while (true) {
-            EntryOutcome outcome = runAttempt(action, attempt);
-            if (outcome != null) {
-                return outcome;
+        Instant started = Instant.now();
+        java.util.concurrent.ScheduledFuture<?> sla = action.sla() == null ? null
+                : slas.watch(action.sla().after(), () -> slaMissed(action, action.sla(), started));
+        try {
+            while (true) {
+                EntryOutcome outcome = runAttempt(action, attempt);
+                if (outcome != null) {
+                    return outcome;
+                }
+                attempt++;
             }
-            attempt++;
+        } finally {
+            if (sla != null) {
+                sla.cancel(false);
+            }
         }
+    }
+
+    /**
+     * A run ({@code action} null) or an entry still running after its sla: said in the log, recorded
+     * in the history, and its OnSlaMiss handlers run once (not again for a run resumed under the same
+     * id); the run carries on.
+     */
+    private void slaMissed(PlannedAction action, SlaPlan sla, Instant started) {
+        String scope = action == null ? "" : action.name();
+        String label = action == null ? null : plan.entryLabel(action.name());
+        Instant now = Instant.now();
+        String after = Retry.describe(sla.after());
+        String elapsed = Retry.describe(java.time.Duration.ofSeconds(java.time.Duration.between(started, now).toSeconds()));
+        if (!progress.slaMissed(scope, sla.after(), now)) {
+            log.add(label, "SLA " + after + " missed again; OnSlaMiss ran when it was first missed");
+            return;
+        }
+        List<Hook> hooks = sla.onMiss().hooks();
+        log.add(label, "SLA " + after + " missed: " + (action == null ? "the run" : "the entry") + " is still running after "
+                + elapsed + "; it carries on" + (hooks.isEmpty() ? " (no OnSlaMiss handlers)" : ""));
+        Map<String, String> builtins = new LinkedHashMap<>(sla.onMiss().builtins());
+        builtins.put("sla", after);
+        builtins.put("elapsed", elapsed);
+        if (action != null) {
+            builtins.put("table_name", action.name());
+        }
+        try {
+            runHooks(label, new HookGroup(sla.onMiss().label(), hooks, builtins));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.add(label, "OnSlaMiss failed (the run carries on): " + reason(e));
+        }
+        progress.slaHandled(scope, hooks.isEmpty() ? "none" : String.join(", ", hooks.stream().map(Runner::hookKind).toList()));
+    }
+
+    private static String hookKind(Hook hook) {
+        if (hook instanceof Notification notification) {
+            return notification.kind();
+        }
+        return hook instanceof Command ? "command" : hook instanceof TableauRefresh ? "tableau" : "chain";
     }
 
     /** One attempt; null when a native retry asks for another. */

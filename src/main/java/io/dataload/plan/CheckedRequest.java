@@ -17,6 +17,19 @@ public record CheckedRequest(RunRequest request, Resources resources, Plan plan,
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * The same request with the whole run's sla set from outside the file (a schedule job, {@code run
+     * --sla}): the given handlers, else the file's {@code OnSlaMiss}.
+     */
+    public CheckedRequest withRunSla(java.time.Duration after, List<io.dataload.config.Hook> onMiss) {
+        if (plan == null || after == null) {
+            return this;
+        }
+        List<io.dataload.config.Hook> hooks = !onMiss.isEmpty() || plan.sla() == null ? onMiss : plan.sla().onMiss().hooks();
+        return new CheckedRequest(request, resources, plan.withSla(new SlaPlan(after, new HookGroup("OnSlaMiss", hooks,
+                Planner.slaBuiltins(plan.fileBaseName(), plan.action())))), actionsChecked, problems, warnings);
+    }
+
     public boolean valid() {
         return problems.isEmpty() && plan != null;
     }

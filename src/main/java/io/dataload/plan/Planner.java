@@ -79,7 +79,8 @@ public final class Planner {
         checkCommands(file.onErrorNotification(), resolver, errorBuiltins(fileName, action));
         HookGroup onErrorNotification = new HookGroup("OnErrorNotification", file.onErrorNotification(), Map.of());
         checkSlaHandlers(file, actions, resolver, fileBuiltins);
-        SlaPlan runSla = file.sla() == null || file.sla().after() == null ? null
+        // a file with OnSlaMiss and no sla of its own: the handlers of a run sla given from outside
+        SlaPlan runSla = file.sla() == null ? null
                 : new SlaPlan(file.sla().after(), new HookGroup("OnSlaMiss", file.sla().onMiss(), fileBuiltins));
         return new Plan(file.displayPath(), fileName, action, file.mode(), attempt, startingTable, actions, resolver,
                 workDir, chained, afterSuccess, onErrorNotification, Map.of(), runSla);

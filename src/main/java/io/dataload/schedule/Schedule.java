@@ -14,8 +14,8 @@ public record Schedule(String file, List<Job> jobs) {
     /** Which fires missed while the scheduler was down are run when it starts. */
     public enum Catchup { NONE, LAST, ALL }
 
-    /** timeout: null for none. */
+    /** timeout: null for none; sla: the job's (its OnSlaMiss, else the file's), null for the file's own. */
     public record Job(String name, FireTimes times, RunRequest request, Overlap overlap, Catchup catchup,
-            Duration timeout, Location location) {
+            Duration timeout, io.dataload.config.Sla sla, Location location) {
     }
 }

@@ -35,7 +35,8 @@ import java.util.Set;
  */
 public final class ScheduleReader {
     private static final List<String> TOP = List.of("timezone", "jobs");
-    private static final List<String> JOB = List.of("name", "cron", "run", "overlap", "catchup", "timeout", "timezone");
+    private static final List<String> JOB = List.of("name", "cron", "run", "overlap", "catchup", "timeout", "timezone",
+            "sla", "OnSlaMiss");
     private static final List<String> RUN = List.of("file", "action", "resources", "params", "table", "db", "attempt");
 
     private final Path workDir;
@@ -121,11 +122,25 @@ public final class ScheduleReader {
                 problems.add(timeoutNode.location(), label + "timeout must be a duration such as 30s, 10m or 2h");
             }
         }
+        io.dataload.config.Sla sla = null;
+        Node slaNode = fields.get("sla");
+        List<io.dataload.config.Hook> onMiss = new io.dataload.config.HookReader(problems).readHooks(fields.get("OnSlaMiss"),
+                "OnSlaMiss");
+        if (slaNode != null) {
+            Duration after = slaNode.isString() ? Retry.parseDuration(slaNode.text()) : null;
+            if (after == null || after.isZero()) {
+                problems.add(slaNode.location(), label + "sla must be a duration such as 30s, 30m or 2h");
+            } else {
+                sla = new io.dataload.config.Sla(after, onMiss, slaNode.location());
+            }
+        } else if (!onMiss.isEmpty()) {
+            problems.add(fields.get("OnSlaMiss").location(), label + "OnSlaMiss needs an \"sla\": how long a run may take");
+        }
         RunRequest request = run(fields.get("run"), item.location(), label, name);
         if (name == null || times == null || request == null) {
             return null;
         }
-        return new Schedule.Job(name, times, request, overlap, catchup, timeout, item.location());
+        return new Schedule.Job(name, times, request, overlap, catchup, timeout, sla, item.location());
     }
 
     private RunRequest run(Node node, Location parent, String label, String name) {

@@ -160,11 +160,13 @@ public final class Scheduler implements Stoppable {
 
     private void start(JobState state) {
         Schedule.Job job = state.job;
-        CheckedRequest checked = FrontDoor.check(job.request());
-        if (!checked.valid()) {
-            say.accept("job " + job.name() + ": not started: " + checked.problems());
+        CheckedRequest found = FrontDoor.check(job.request());
+        if (!found.valid()) {
+            say.accept("job " + job.name() + ": not started: " + found.problems());
             return;
         }
+        // the job's sla is the run's (its OnSlaMiss, else the file's)
+        CheckedRequest checked = job.sla() == null ? found : found.withRunSla(job.sla().after(), job.sla().onMiss());
         RunSession session = sessions.get();
         state.active++;
         running.started(session);

@@ -34,7 +34,7 @@ public final class StateStore implements AutoCloseable {
     /** The environment variable that chooses the store when {@code --state} is not given. */
     public static final String ENVIRONMENT = "DATALOAD_STATE";
     /** The newest migration's version: a store at it needs no migration. */
-    static final String LATEST = "5";
+    static final String LATEST = "6";
     private static final String SCHEMA = "dataload";
     private static final int BUSY_TIMEOUT_MS = 60_000;
     private static final Object MIGRATING = new Object();
@@ -474,6 +474,52 @@ public final class StateStore implements AutoCloseable {
         List<StoredRun> found = queryRuns(SELECT_RUN + " from " + prefix + "runs where run_id like ? order by run_id limit 2",
                 List.of(id.toUpperCase(java.util.Locale.ROOT) + "%"));
         return found.size() == 1 ? found.get(0) : null;
+    }
+
+    /** An SLA miss of a run ({@code scope} "") or of one of its entries. */
+    public record SlaMiss(String runId, String scope, long slaMs, long missedMs, String handlers) {
+    }
+
+    /**
+     * Records a miss; false when this run and scope already had one (a resumed run keeps its id):
+     * the handlers then do not run again.
+     */
+    public synchronized boolean slaMissed(SlaMiss miss) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + prefix + "sla_misses (run_id, scope,"
+                + " sla_ms, missed_ms, handlers) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+            insert.setString(1, miss.runId());
+            insert.setString(2, miss.scope());
+            insert.setLong(3, miss.slaMs());
+            insert.setLong(4, miss.missedMs());
+            insert.setString(5, miss.handlers());
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    /** What the handlers did, once they ran. */
+    public synchronized void slaHandled(String runId, String scope, String handlers) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update " + prefix + "sla_misses set handlers = ?"
+                + " where run_id = ? and scope = ?")) {
+            update.setString(1, handlers);
+            update.setString(2, runId);
+            update.setString(3, scope);
+            update.executeUpdate();
+        }
+    }
+
+    public synchronized List<SlaMiss> slaMisses(String runId) throws SQLException {
+        List<SlaMiss> misses = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select run_id, scope, sla_ms, missed_ms, handlers from "
+                + prefix + "sla_misses where run_id = ? order by missed_ms, scope")) {
+            select.setString(1, runId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    misses.add(new SlaMiss(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4),
+                            rows.getString(5)));
+                }
+            }
+        }
+        return misses;
     }
 
     /** The runs a run chained to, in the order they ran. */

@@ -1,5 +1,7 @@
 package io.dataload.schedule;
 
+import io.dataload.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +82,39 @@ class SchedulerTest {
             Thread.sleep(20);
         }
         assertTrue(condition.getAsBoolean(), "in time");
+    }
+
+    /** A job's sla: a run still going after it runs OnSlaMiss once and carries on; a fast run sends nothing. */
+    @Test
+    void aJobsSlaRunsOnSlaMissOnceForASlowRunAndNeverForAFastOne() throws Exception {
+        Files.writeString(dir.resolve("job.sh"), "echo run >> ran.txt; while [ ! -f release ]; do sleep 0.02; done");
+        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"a\", \"scripts\": {\"exec\": \"job.sh\"}}]}");
+        Files.writeString(dir.resolve("s.yml"), "jobs:\n  - name: j\n    cron: \"* * * * *\"\n"
+                + "    run: {file: a.json, action: exec}\n    sla: 300ms\n"
+                + "    OnSlaMiss: {command: \"echo '#table_name# #sla#' >> missed.txt\"}\n");
+        TestClock clock = new TestClock("2026-05-01T00:00:59Z");
+        Scheduler scheduler = scheduler(new ScheduleReader(dir, "logs", null).read("s.yml"), clock);
+        clock.set("2026-05-01T00:01:00Z");
+        scheduler.tick();
+        waitFor(() -> Files.exists(dir.resolve("missed.txt")));
+        Thread.sleep(700);
+        assertEquals(1, scheduler.active("j"), "the run carries on");
+        Files.writeString(dir.resolve("release"), "");
+        waitFor(() -> scheduler.active("j") == 0);
+        clock.set("2026-05-01T00:02:00Z");
+        scheduler.tick();
+        waitFor(() -> {
+            try {
+                return runs() == 2 && scheduler.active("j") == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        Thread.sleep(500);
+        assertEquals(List.of("a 300ms"), Files.readAllLines(dir.resolve("missed.txt")), "once, for the slow run only");
+        CliRun history = CliRun.of("history", "-C", dir.toString());
+        assertEquals(1, history.out().lines().filter(l -> l.contains("succeeded (sla missed)")).count(), history.out());
+        assertEquals(2, history.out().lines().filter(l -> l.contains("succeeded")).count(), history.out());
     }
 
     @Test

@@ -49,7 +49,9 @@ class WorkersIT {
         Files.writeString(dir.resolve("ins.sql"), "select pg_sleep(#seconds#);\n"
                 + "insert into " + table + " select '#request_id#' where not exists (select 1 from " + table
                 + " where id = '#request_id#');\n");
-        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\": \"ins.sql\"}}]}");
+        // a run still going after 5 s has missed its sla: the handler notes the request, once
+        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\": \"ins.sql\"}}],"
+                + " \"sla\": \"5s\", \"OnSlaMiss\": {\"command\": \"echo '#request_id#' >> sla_missed.txt\"}}");
     }
 
     @AfterEach
@@ -181,6 +183,11 @@ class WorkersIT {
             assertEquals(List.of("1"), strings("select count(*) from " + schema + ".runs where request_id = '" + slow
                     + "'"), "one run, none abandoned");
             assertEquals(List.of("1"), strings("select count(*) from " + table + " where id = '" + slow + "'"));
+            // the slow run missed its 5 s sla once (the twenty short ones never): handler run once, recorded once
+            assertEquals(List.of(slow), Files.readAllLines(dir.resolve("sla_missed.txt")));
+            assertEquals(List.of("1"), strings("select count(*) from " + schema + ".sla_misses m join " + schema
+                    + ".runs r on r.run_id = m.run_id where r.request_id = '" + slow + "' and m.scope = ''"));
+            assertEquals(List.of("1"), strings("select count(*) from " + schema + ".sla_misses"));
             assertEquals(List.of(), sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1)).messages(),
                     "the queue is empty");
             assertEquals(143, terminate(workers.get(1)));
