@@ -58,6 +58,7 @@ public final class DataLoadCommand implements Runnable {
         commands.put("report", ReportCommand.class);
         commands.put("graph", GraphCommand.class);
         commands.put("compact", CompactCommand.class);
+        commands.put("lake", LakeCommand.class);
         commands.put("postgres", PostgresCommand.class);
         commands.put("mysql", MySqlCommand.class);
         commands.put("redshift", RedshiftCommand.class);

@@ -303,7 +303,7 @@ public final class HistoryCommand implements Callable<Integer> {
         return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
-    private static void printAligned(PrintWriter out, List<String[]> rows) {
+    static void printAligned(PrintWriter out, List<String[]> rows) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {

@@ -99,6 +99,11 @@ public interface Dialect {
      * the read of its last row); an engine whose extracts read their last row from the export itself
      * has nothing to do.
      */
+    /** A column's name as the driver reports it, quoted so that it means exactly that column ({@code "at"}). */
+    default String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
     default void snapshot(Connection connection) throws SQLException {
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     }

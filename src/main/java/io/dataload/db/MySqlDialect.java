@@ -24,6 +24,12 @@ import java.util.regex.Pattern;
  * Python wrapper did, since only the server parses those.
  */
 public final class MySqlDialect implements Dialect {
+    /** MySQL's own identifier quotes (double quotes are strings unless ANSI_QUOTES is set). */
+    @Override
+    public String quoteIdentifier(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
 
     @Override
     public String name() {

@@ -223,9 +223,10 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
     private long extractPartitioned(Statement jdbc, String query, PartitionPath path, PartitionedOutput partitions,
             PlannedAction action, Window window) throws SQLException, IOException {
         String inner = query.strip().replaceAll(";+\\s*$", "");
-        List<String> order = new ArrayList<>(path.orderColumns());
+        List<String> order = new ArrayList<>(path.orderColumns().stream().map(source.dialect()::quoteIdentifier).toList());
         if (window != null) {
-            window.columns().stream().filter(c -> !order.contains(c)).forEach(order::add);
+            window.columns().stream().filter(c -> path.orderColumns().stream().noneMatch(c::equalsIgnoreCase))
+                    .forEach(order::add);
         }
         source.dialect().streamResults(jdbc);
         long rows = 0;

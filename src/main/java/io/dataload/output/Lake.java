@@ -28,8 +28,14 @@ public interface Lake extends AutoCloseable {
     /** The partition's manifest; null when it has none. */
     Manifest manifest(String partition) throws IOException;
 
-    /** Replaces the partition's manifest whole. */
+    /** Replaces the partition's manifest whole (a checkpoint). */
     void writeManifest(String partition, Manifest manifest) throws IOException;
+
+    /** Whether the partition has a manifest (without reading it). */
+    boolean hasManifest(String partition) throws IOException;
+
+    /** Records one change of the partition's manifest (the caller holds its lock). */
+    void change(String partition, Manifest.Change change) throws IOException;
 
     InputStream open(String partition, String name) throws IOException;
 

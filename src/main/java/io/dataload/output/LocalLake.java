@@ -25,8 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
- * A lake in a local folder. A manifest is written under a hidden name, flushed to disk and renamed
- * over the old one; a partition's manifest is held with a lock file ({@code ._manifest.lock}, an OS
+ * A lake in a local folder. A manifest checkpoint is written under a hidden name, flushed to disk
+ * and renamed over the old one; a change is appended as one line; a partition's manifest is held with a lock file ({@code ._manifest.lock}, an OS
  * lock, so other processes wait too) and a lock of this process (threads of one run).
  */
 public final class LocalLake implements Lake {
@@ -115,6 +115,29 @@ public final class LocalLake implements Lake {
                     StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public boolean hasManifest(String partition) {
+        return Files.exists(folder(partition).resolve(Manifest.NAME));
+    }
+
+    /**
+     * Appends the change as one line in one write, flushed to disk: a reader sees it whole or, while
+     * its line end is not there yet, not at all.
+     */
+    @Override
+    public void change(String partition, Manifest.Change change) throws IOException {
+        Path folder = folder(partition);
+        Files.createDirectories(folder);
+        try (FileChannel channel = FileChannel.open(folder.resolve(Manifest.NAME), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer bytes = ByteBuffer.wrap(change.toJsonLine());
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(false);
         }
     }
 

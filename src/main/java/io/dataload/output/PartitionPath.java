@@ -29,6 +29,7 @@ public final class PartitionPath {
     private final List<PartitionKey> keys;
     private final int[] positions;
     private final int[] types;
+    private final List<String> labels = new ArrayList<>();
 
     /** Throws naming the key and the query's columns when a key's column is not among them. */
     public PartitionPath(List<PartitionKey> keys, Columns columns) {
@@ -43,18 +44,18 @@ public final class PartitionPath {
             }
             positions[k] = index + 1;
             types[k] = columns.types()[index];
+            if (!labels.contains(columns.names().get(index))) {
+                labels.add(columns.names().get(index));
+            }
         }
     }
 
-    /** The columns the query is ordered by, so that each partition's rows come together. */
+    /**
+     * The columns the query is ordered by, so that each partition's rows come together: their names
+     * as the query reports them (to be quoted: {@code at} is a keyword on some engines).
+     */
     public List<String> orderColumns() {
-        List<String> order = new ArrayList<>();
-        for (PartitionKey key : keys) {
-            if (!order.contains(key.column())) {
-                order.add(key.column());
-            }
-        }
-        return order;
+        return List.copyOf(labels);
     }
 
     /** The current row's folder, relative: {@code event=signup/date=2019-06-01}. */

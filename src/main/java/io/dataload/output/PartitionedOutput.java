@@ -120,9 +120,9 @@ public final class PartitionedOutput implements AutoCloseable {
             List<String> dropped = stale.getOrDefault(name, List.of());
             List<Manifest.Entry> added = new ArrayList<>();
             try (Closeable held = lake.lock(name)) {
-                Manifest manifest = lake.manifest(name);
-                if (manifest == null) {
-                    manifest = existing(name, dropped);
+                if (!lake.hasManifest(name)) {
+                    // the partition's first manifest: what is there already stays current
+                    lake.writeManifest(name, existing(name, dropped));
                 }
                 for (Written file : partition.getValue()) {
                     lake.publish(name, file.temp(), file.name().toString());
@@ -131,7 +131,7 @@ public final class PartitionedOutput implements AutoCloseable {
                     added.add(new Manifest.Entry(file.name().toString(), file.rows(), bytes, run));
                     committed.add(new Committed(name, target, file.rows(), bytes));
                 }
-                lake.writeManifest(name, manifest.replace(dropped, added, List.of()));
+                lake.change(name, new Manifest.Change(added, dropped, List.of(), List.of()));
                 // the manifest no longer names them: they go now, with what an attempt that died left hidden
                 lake.delete(name, dropped);
                 lake.delete(name, dropped.stream().map(d -> "." + d + ".tmp").toList());

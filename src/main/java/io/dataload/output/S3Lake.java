@@ -111,6 +111,18 @@ public final class S3Lake implements Lake {
     }
 
     @Override
+    public boolean hasManifest(String partition) throws IOException {
+        return manifest(partition) != null;
+    }
+
+    /** S3 has no append: the manifest is read, changed and written back (one writer a prefix). */
+    @Override
+    public void change(String partition, Manifest.Change change) throws IOException {
+        Manifest manifest = manifest(partition);
+        writeManifest(partition, (manifest == null ? Manifest.empty() : manifest).apply(change));
+    }
+
+    @Override
     public InputStream open(String partition, String name) throws IOException {
         String key = key(partition, name);
         try {

@@ -37,6 +37,7 @@ class ShippedConfigsTest {
                 case "snowflake-tableau" -> args.addAll(List.of("--as", "snowflake", "-r",
                         "configs/example/snowflake-tableau/resources.yml", "-P", "landing=configs/example/snowflake-tableau/landing"));
                 case "snowflake" -> args.addAll(List.of("--as", "snowflake", "-r", "configs/snowflake/demo.yml"));
+                case "events-lake" -> args.addAll(List.of("-P", "landing=events-lake/landing"));
                 default -> {
                 }
             }

@@ -405,7 +405,7 @@ abstract class EngineContract {
 
         // a run failing after its extract: its files are replaced by the next run of the same window, not doubled
         Files.walk(lake).filter(p -> p.getFileName().toString().startsWith("part-")).forEach(p -> p.toFile().delete());
-        Files.walk(lake).filter(p -> p.getFileName().toString().equals("_manifest.json")).forEach(p -> p.toFile().delete());
+        Files.walk(lake).filter(p -> p.getFileName().toString().equals(io.dataload.output.Manifest.NAME)).forEach(p -> p.toFile().delete());
         assertEquals(1, run("lk_fail.json", "extract").exit());
         List<String> first = io.dataload.output.LakeFiles.dataFiles(lake);
         assertEquals(4, first.size(), first.toString());

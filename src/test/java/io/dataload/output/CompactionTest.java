@@ -240,7 +240,7 @@ class CompactionTest {
             for (Manifest.Entry entry : entries) {
                 s3.put("lake", "events/event=signup/date=2019-06-01/" + entry.name(), Files.readAllBytes(local.resolve(entry.name())), OLD);
             }
-            s3.put("lake", "events/event=signup/date=2019-06-01/_manifest.json", new Manifest(entries, List.of()).toJson(), OLD);
+            s3.put("lake", "events/event=signup/date=2019-06-01/" + Manifest.NAME, new Manifest(entries, List.of()).toJson(), OLD);
             s3.put("lake", "events/event=signup/date=2019-06-01/.part-r9-0000abcd-0.avro.tmp", new byte[] {1}, OLD);
             System.setProperty("aws.endpointUrlS3", s3.endpoint());
             System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
