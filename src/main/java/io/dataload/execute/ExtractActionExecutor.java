@@ -111,7 +111,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
                             path = new PartitionPath(output.partitionBy(), columns);
                         } catch (IllegalArgumentException e) {
                             rollback(connection);
-                            return ActionResult.failure(e.getMessage() + " (" + action.scriptDisplay() + ")",
+                            return ActionResult.badInput(e.getMessage() + " (" + action.scriptDisplay() + ")",
                                     action.scriptDisplay(), start);
                         }
                         LocalLake lake = new LocalLake(target);

@@ -43,6 +43,8 @@ final class FanoutRunner {
     private final Interruption interruption;
     private final RunProgress progress;
     private final Set<String> done;
+    /** An item failed for a mistake in the action file: no more items are started. */
+    private volatile boolean badInput;
     private final AtomicInteger succeeded = new AtomicInteger();
     private final AtomicInteger ignored = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -85,7 +87,8 @@ final class FanoutRunner {
         String listingFailure = null;
         Instant nextProgress = Instant.now().plus(PROGRESS_EVERY);
         try (ItemSource items = services.items(fanout.source())) {
-            for (ItemSource.Item item = items.next(); item != null && !interruption.interrupted(); item = items.next()) {
+            for (ItemSource.Item item = items.next(); item != null && !interruption.interrupted() && !badInput;
+                    item = items.next()) {
                 listed++;
                 if (done.contains(item.key())) {
                     skipped++;
@@ -131,6 +134,11 @@ final class FanoutRunner {
         synchronized (failures) {
             named = String.join("; ", failures) + (failed.get() > failures.size() ? "; ..." : "");
         }
+        if (badInput) {
+            log.add(label, "stopped listing items: a mistake in the action file fails every item alike");
+            return new Result(ActionResult.badInput(failed.get() + " of " + (listed - skipped) + " items failed: " + named,
+                    where, start), true);
+        }
         return new Result(ActionResult.failure(failed.get() + " of " + (listed - skipped) + " items failed: " + named,
                 where, start), true);
     }
@@ -155,6 +163,9 @@ final class FanoutRunner {
                 log.add(label, plan.action() + (attempt == firstAttempt ? "" : " (attempt " + attempt + ")") + ": "
                         + one.scriptDisplay());
                 ActionResult result = services.executor(one.kind()).execute(one);
+                if (result.badInput()) {
+                    badInput = true;
+                }
                 EntryOutcome outcome = runner.decide(one, attempt, result, true);
                 AttemptResult recorded = new AttemptResult(plan.filePath(), plan.action(), one.name(),
                         outcome == null ? EntryOutcome.FAILED : outcome, attempt, started, Instant.now(), result.rows(),

@@ -10,7 +10,7 @@ import java.util.List;
  * failed.
  */
 public record RunOutcome(int done, int ignored, int failed, int notRun, List<Chained> chained,
-        List<AttemptResult> entries, List<AttemptResult> attempts) {
+        List<AttemptResult> entries, List<AttemptResult> attempts, boolean badInput) {
 
     /** A run a handler asked for, and which handler (OnSuccess, OnError...). */
     public record Chained(ChainRun chain, String by) {

@@ -25,7 +25,8 @@ public record RunReport(
      * How it ended. {@code BUSY}: another run of the same file and action held the lock;
      * {@code NOT_STARTED}: the run could not record itself, so nothing ran (the reason is in saveError).
      */
-    public enum Status { SUCCEEDED, FAILED, INTERRUPTED, NOTHING_TO_RESUME, BUSY, NOT_STARTED }
+    /** BAD_INPUT: failed for a mistake in the action file found only when the action started (exit 2). */
+    public enum Status { SUCCEEDED, FAILED, BAD_INPUT, INTERRUPTED, NOTHING_TO_RESUME, BUSY, NOT_STARTED }
 
     public boolean succeeded() {
         return status == Status.SUCCEEDED || status == Status.NOTHING_TO_RESUME;
@@ -36,6 +37,7 @@ public record RunReport(
         return switch (status) {
             case SUCCEEDED, NOTHING_TO_RESUME -> 0;
             case FAILED, NOT_STARTED -> 1;
+            case BAD_INPUT -> 2;
             case BUSY -> 75;
             case INTERRUPTED -> stop == Interruption.Stop.TERMINATE ? 143 : 130;
         };

@@ -168,6 +168,7 @@ public final class RunSession implements Stoppable {
                         ? " (none was chosen: the embedded default; choose one with --db)" : "") : ""));
         live.write("running");
         boolean success = true;
+        boolean badInput = false;
         List<AttemptResult> entries = new ArrayList<>();
         List<AttemptResult> attempts = new ArrayList<>();
         try (ConnectionSource source = target.connect(poolSize); TableauSessions tableau = new TableauSessions()) {
@@ -190,6 +191,7 @@ public final class RunSession implements Stoppable {
                 live.planFinished(next, outcome.success() && !interruption.interrupted() ? "succeeded"
                         : interruption.interrupted() ? "interrupted" : "failed");
                 success &= outcome.success();
+                badInput |= outcome.badInput();
                 entries.addAll(outcome.entries());
                 attempts.addAll(outcome.attempts());
                 outcome.chained().forEach(chained -> runs.add(new Queued(next.chains().get(chained.chain()), next,
@@ -204,7 +206,7 @@ public final class RunSession implements Stoppable {
             log.add(null, "interrupted: running actions were stopped and rolled back; --resume completes the run");
         }
         RunReport.Status status = interruption.interrupted() ? RunReport.Status.INTERRUPTED
-                : success ? RunReport.Status.SUCCEEDED : RunReport.Status.FAILED;
+                : success ? RunReport.Status.SUCCEEDED : badInput ? RunReport.Status.BAD_INPUT : RunReport.Status.FAILED;
         Interruption.Stop stop = status == RunReport.Status.INTERRUPTED ? interruption.stop() : null;
         live.finish(log, status == RunReport.Status.SUCCEEDED ? "succeeded"
                 : status == RunReport.Status.INTERRUPTED ? "interrupted" : "failed", entries, attempts,

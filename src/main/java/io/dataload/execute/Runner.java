@@ -51,6 +51,8 @@ public final class Runner {
     private final Map<String, AttemptResult> results = new ConcurrentHashMap<>();
     private final List<AttemptResult> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
     private final SlaWatch slas = new SlaWatch();
+    /** An action failed for a mistake in the action file (not retried; the run exits 2). */
+    private volatile boolean badInput;
 
     Runner(Plan plan, ExecutionLog log, SessionServices services, int poolSize, Interruption interruption,
             RunProgress progress, Map<String, java.util.Set<String>> doneItems) {
@@ -93,7 +95,7 @@ public final class Runner {
                     AttemptResult.notRun(plan.filePath(), plan.action(), action.name())));
         }
         RunOutcome outcome = new RunOutcome(done, ignored, failed, plan.actions().size() - outcomes.size(),
-                List.copyOf(chained), entries, List.copyOf(attempts));
+                List.copyOf(chained), entries, List.copyOf(attempts), badInput);
         log.add(null, "finished \"" + plan.action() + "\" over " + plan.filePath() + " "
                 + (outcome.success() ? "successfully" : "with failures") + ": " + outcome);
         return outcome;
@@ -224,6 +226,7 @@ public final class Runner {
             FanoutRunner.Result fanout = new FanoutRunner(this, plan, log, services, poolSize, interruption, progress,
                     doneItems.getOrDefault(action.name(), java.util.Set.of())).run(action, attempt);
             result = fanout.result();
+            badInput |= result.badInput();
             outcome = fanout.itemsFailed() ? itemsFailed(action, result) : decide(action, attempt, result, false);
         } else {
             result = services.executor(action.kind()).execute(action);
@@ -280,6 +283,14 @@ public final class Runner {
             return EntryOutcome.INTERRUPTED;
         }
         log.add(name, "failed after " + seconds + ": " + result.where() + ": " + result.errorText());
+        if (result.badInput()) {
+            badInput = true;
+            log.add(name, "a mistake in the action file: not retried, nothing was written");
+            if (!item) {
+                runHooks(name, onErrorNotification(action, result.errorText()));
+            }
+            return EntryOutcome.FAILED;
+        }
         Decision decision = action.onError().decide(result.errorText(), attempt);
         Answer answer = decision.answer();
         log.add(name, "OnError " + decision.key() + ", attempt " + attempt + ": "

@@ -33,7 +33,7 @@ import org.apache.avro.generic.GenericRecord;
  * booleans, dates as {@code date}, timestamps as {@code timestamp-micros} (a timestamp without a time
  * zone is taken as UTC), times as {@code time-micros}, binary as {@code bytes}, the rest as strings; a
  * nullable column is a union with {@code null}, null first. Column names that are not Avro names
- * ({@code count(*)}) become one ({@code count__}); the SQL name is kept in the field's {@code sql_name}.
+ * ({@code count(*)}) become one ({@code count___}); the SQL name is kept in the field's {@code sql_name}.
  */
 final class AvroRowWriter implements RowWriter {
     private final OutputStream file;

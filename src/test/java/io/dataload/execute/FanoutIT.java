@@ -41,6 +41,33 @@ class FanoutIT {
         }
     }
 
+    /**
+     * A foreach extract into partitions by a column its query does not return: exit 2 naming the
+     * query's columns, nothing written, not retried, and no more items started than were under way.
+     */
+    @Test
+    void aPartitionColumnTheQueryDoesNotReturnStopsTheFanOutWithExit2AndWritesNothing() throws Exception {
+        Files.createDirectories(dir.resolve("in"));
+        for (int i = 0; i < 40; i++) {
+            Files.writeString(dir.resolve("in/e" + i + ".json"), "{\"event\": \"a\", \"n\": " + i + "}\n");
+        }
+        Files.writeString(dir.resolve("q.sql"), "select event, n from read_json('#item#', format = 'newline_delimited')");
+        Files.writeString(dir.resolve("p.json"), "{\"Tables\": [{\"name\": \"e\", \"scripts\": {\"extract\": {"
+                + "\"file\": \"q.sql\", \"foreach\": {\"files\": \"in/*.json\"}, \"concurrency\": 2, \"format\": \"avro\","
+                + " \"partition_by\": [\"evnt\"], \"tofile\": \"lake\","
+                + " \"OnError\": {\"AnyOther\": [{\"retry\": {\"after\": \"1s\"}}, \"Stop\"]}}}}]}");
+        long started = System.nanoTime();
+        CliRun run = run("p.json", "extract");
+        assertEquals(2, run.exit(), run.all());
+        assertTrue(run.all().contains("partition_by column \"evnt\" is not among the query's columns: event, n"), run.all());
+        assertTrue(System.nanoTime() - started < 5_000_000_000L, "not retried, not run for every item");
+        String listed = run.all().replaceAll("(?s).*items: (\\d+) listed, 0 done, 0 ignored, \\1 failed.*", "$1");
+        assertTrue(Integer.parseInt(listed) <= 4, "stopped after the items under way: " + listed);
+        assertTrue(run.all().contains("stopped listing items: a mistake in the action file"), run.all());
+        assertTrue(!Files.exists(dir.resolve("lake")) || Files.walk(dir.resolve("lake")).noneMatch(Files::isRegularFile),
+                "nothing written");
+    }
+
     @Test
     void twoThousandFilesEightAtATimeEachOnceAndResumeRunsExactlyTheFailedOnes() throws Exception {
         Path landing = Files.createDirectories(dir.resolve("landing/2026/12"));
