@@ -20,8 +20,8 @@ sed "s|#landing#|$work/landing|g" "$root/configs/example/events-lake/generate_ho
 mkdir -p landing360 && ls landing > all.txt && head -360 all.txt | while read -r f; do cp "landing/$f" landing360/; done
 cp "$root/configs/example/events-lake/events_of_file.sql" .
 action() { # name source partition_by-json format
-  printf '{"Tables": [{"name": "events", "scripts": {"extract": {"file": "events_of_file.sql", "foreach": {"files": "%s/*-events.json"}, "concurrency": 8, "format": "%s", "tofile": "#out#", %s "compression": "%s"}}}]}\n' \
-    "$2" "$4" "$3" "$([ "$4" = avro ] && echo snappy || echo none)" > "$1.json"
+  printf '{"Tables": [{"name": "events", "scripts": {"extract": {"file": "events_of_file.sql", "foreach": {"files": "%s/*-events.json"}, "concurrency": 8, "format": "%s", "tofile": "%s", %s "compression": "%s"}}}]}\n' \
+    "$2" "$4" "$([ -n "$3" ] && echo '#out#' || echo '#out#/#item.stem#.jsonl')" "$3" "$([ "$4" = avro ] && echo snappy || echo none)" > "$1.json"
 }
 action by_user landing '"partition_by": ["user_id"],' avro
 action by_event landing '"partition_by": ["event", "date(at)"],' avro
@@ -29,7 +29,7 @@ action by_event360 landing360 '"partition_by": ["event", "date(at)"],' avro
 action plain landing '' jsonl
 # each variant a script: a fresh output folder each run
 for v in by_user by_event by_event360 plain; do
-  suffix=$([ "$v" = plain ] && echo /x.jsonl || echo "")
+  suffix=""
   printf '#!/bin/sh\no=$(mktemp -d %s/out.XXXX) && exec %s run -q --log-dir "$o/logs" -P out="$o/lake%s" %s/%s.json extract >/dev/null\n' \
     "$work" "$dataload" "$suffix" "$work" "$v" > "load_$v.sh"
 done

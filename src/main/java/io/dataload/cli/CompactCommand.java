@@ -3,12 +3,9 @@ package io.dataload.cli;
 import io.dataload.config.Retry;
 import io.dataload.output.Compactor;
 import io.dataload.output.Lake;
-import io.dataload.output.LocalLake;
-import io.dataload.output.S3Lake;
 import io.dataload.state.StateStore;
 import io.dataload.state.StoredRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,22 +65,11 @@ public final class CompactCommand implements Callable<Integer> {
         if (age == null) {
             return io.usage("--older-than must be a duration like 10m or 1h (0s for any age), found " + olderThan);
         }
-        Lake lake;
-        if (location.startsWith("s3://")) {
-            try {
-                lake = new S3Lake(location);
-            } catch (IllegalArgumentException e) {
-                return io.usage(e.getMessage());
-            } catch (software.amazon.awssdk.core.exception.SdkException | io.dataload.aws.AwsException e) {
-                return io.failed("cannot reach S3: " + e.getMessage());
-            }
-        } else {
-            Path folder = store.workDir().resolve(location);
-            if (!Files.isDirectory(folder)) {
-                return io.usage(location + ": no such folder");
-            }
-            lake = new LocalLake(folder);
+        LakeLocation.Opened opened = LakeLocation.open(location, store.workDir(), io);
+        if (opened.lake() == null) {
+            return opened.exit();
         }
+        Lake lake = opened.lake();
         StateStore history = null;
         if (!store.missingFile()) {
             try {

@@ -2,11 +2,8 @@ package io.dataload.cli;
 
 import io.dataload.output.FileRows;
 import io.dataload.output.Lake;
-import io.dataload.output.LocalLake;
 import io.dataload.output.Manifest;
-import io.dataload.output.S3Lake;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,22 +35,12 @@ public final class LakeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriterPair io = new PrintWriterPair(spec);
-        Lake lake;
-        if (location.startsWith("s3://")) {
-            try {
-                lake = new S3Lake(location);
-            } catch (IllegalArgumentException e) {
-                return io.usage(e.getMessage());
-            } catch (RuntimeException e) {
-                return io.failed("cannot reach S3: " + e.getMessage());
-            }
-        } else {
-            Path folder = (directory == null ? Path.of("") : directory).toAbsolutePath().resolve(location);
-            if (!Files.isDirectory(folder)) {
-                return io.usage(location + ": no such folder");
-            }
-            lake = new LocalLake(folder);
+        LakeLocation.Opened opened = LakeLocation.open(location, (directory == null ? Path.of("") : directory)
+                .toAbsolutePath(), io);
+        if (opened.lake() == null) {
+            return opened.exit();
         }
+        Lake lake = opened.lake();
         try (lake) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"PARTITION", "FILES", "ROWS", "BYTES"});
