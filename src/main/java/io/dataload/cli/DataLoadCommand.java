@@ -84,7 +84,7 @@ public final class DataLoadCommand implements Runnable {
     public static CommandLine commandLine(String[] args) {
         String first = args.length == 0 ? null : args[0];
         if (first != null && RUNS.contains(first)) {
-            Warmup.start();
+            Warmup.start(Warmup.engine(args));
         }
         CommandLine commandLine = new CommandLine(new DataLoadCommand());
         if (first != null && !first.equals("help") && !first.equals("generate-completion")

@@ -3,7 +3,6 @@ package io.dataload.cli;
 import io.dataload.config.JsonTreeReader;
 import io.dataload.config.ResourceReader;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 
 /**
  * Start-up work a run needs anyway, done on another core while picocli reads the command line: the
@@ -16,23 +15,59 @@ final class Warmup {
     private static final String[] CLASSES = {
         "io.dataload.execute.RunSession", "io.dataload.plan.FrontDoor", "io.dataload.plan.ChainPlanner", "io.dataload.execute.Runner",
         "io.dataload.record.ExecutionLog", "io.dataload.record.LogFileWriter", "io.dataload.record.RunResultsFile",
-        "com.zaxxer.hikari.HikariConfig", "com.zaxxer.hikari.HikariDataSource", "com.zaxxer.hikari.pool.HikariPool",
-        "com.zaxxer.hikari.pool.PoolEntry", "com.zaxxer.hikari.pool.ProxyConnection",
-        "org.postgresql.core.v3.ConnectionFactoryImpl", "org.postgresql.core.v3.QueryExecutorImpl",
-        "org.postgresql.jdbc.PgConnection", "org.postgresql.jdbc.PgStatement", "org.postgresql.copy.CopyManager",
-        "org.postgresql.core.PGStream",
-        "com.mysql.cj.jdbc.ConnectionImpl", "com.mysql.cj.protocol.a.NativeProtocol",
         // the run-history store: SQLite's native library is unpacked and loaded here, off the main thread
         "io.dataload.state.StateStore", "org.sqlite.SQLiteConfig", "org.sqlite.jdbc4.JDBC4Connection",
         "org.sqlite.core.NativeDB", "org.sqlite.jdbc4.JDBC4PreparedStatement",
     };
+    private static final String[] POOL = {
+        "com.zaxxer.hikari.HikariConfig", "com.zaxxer.hikari.HikariDataSource", "com.zaxxer.hikari.pool.HikariPool",
+        "com.zaxxer.hikari.pool.PoolEntry", "com.zaxxer.hikari.pool.ProxyConnection",
+    };
+    private static final String[] POSTGRES = {
+        "org.postgresql.core.v3.ConnectionFactoryImpl", "org.postgresql.core.v3.QueryExecutorImpl",
+        "org.postgresql.jdbc.PgConnection", "org.postgresql.jdbc.PgStatement", "org.postgresql.copy.CopyManager",
+        "org.postgresql.core.PGStream",
+    };
+    private static final String[] MYSQL = {"com.mysql.cj.jdbc.ConnectionImpl", "com.mysql.cj.protocol.a.NativeProtocol"};
+    private static String[] engineClasses = {};
     private static Thread thread;
 
     private Warmup() {
     }
 
-    /** Starts the warm-up for a command that runs actions. */
-    static synchronized void start() {
+    /**
+     * The engine's driver classes worth loading ahead, when the command line says which engine (a
+     * wrapper's name, {@code --db}): the main thread waits for the warm-up, so a run that needs no
+     * database (or DuckDB) must not pay for PostgreSQL's and MySQL's classes.
+     */
+    static String[] engine(String[] args) {
+        String engine = args.length == 0 ? "" : args[0];
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--db")) {
+                engine = args[i + 1];
+            } else if (args[i].startsWith("--db=")) {
+                engine = args[i].substring("--db=".length());
+            }
+        }
+        if (engine.startsWith("postgres") || engine.startsWith("redshift") || engine.startsWith("jdbc:postgresql")
+                || engine.startsWith("jdbc:redshift")) {
+            return concat(POOL, POSTGRES);
+        }
+        if (engine.startsWith("mysql") || engine.startsWith("jdbc:mysql") || engine.startsWith("jdbc:mariadb")) {
+            return concat(POOL, MYSQL);
+        }
+        return new String[0];
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** Starts the warm-up for a command that runs actions, with the engine's classes to load. */
+    static synchronized void start(String[] engine) {
+        engineClasses = engine.clone();
         if (thread == null) {
             thread = new Thread(Warmup::warm, "dataload-warmup");
             thread.setDaemon(true);
@@ -61,10 +96,13 @@ final class Warmup {
                     .read("{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\": \"load.sql\"}}]}");
             new ResourceReader().parse("warmup.yml", "RDS:\n  Endpoint: host\n  Port: 5432\n");
             org.slf4j.LoggerFactory.getILoggerFactory();
-            DriverManager.getDrivers();
+            // not DriverManager.getDrivers(): it would load and initialize every driver on the class path (Snowflake's alone is 700 classes); each engine's driver is named directly where it connects
             io.dataload.state.SqliteNative.prepare();
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : CLASSES) {
+                Class.forName(name, true, loader);
+            }
+            for (String name : engineClasses) {
                 Class.forName(name, true, loader);
             }
             io.dataload.state.RunId.next(0); // seeds its SecureRandom
