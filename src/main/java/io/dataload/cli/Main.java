@@ -12,6 +12,12 @@ public final class Main {
         // before any JDBC driver loads: the Snowflake driver logs through SLF4J like every library here,
         // not with its own java.util.logging set-up that prints INFO lines on each login
         System.setProperty(SNOWFLAKE_LOGGER, "net.snowflake.client.log.SLF4JLogger");
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the version alone: printed without building the command line (picocli reads every option's
+            // annotations first, most of the time --version took)
+            System.out.println(new VersionProvider().getVersion()[0]);
+            System.exit(ExitCodes.SUCCESS);
+        }
         if (java.util.Arrays.asList(args).contains("--debug")) {
             System.setProperty(io.dataload.record.ConsoleLogConfigurator.DEBUG_PROPERTY, "true");
         }
