@@ -12,6 +12,11 @@ import java.util.Arrays;
  * {@code to_char(ts, 'YYYY-MM-DD HH24:MI:SS.US')} would (" BC" dropped) and infinity as an empty
  * field. Timestamp fields are never quoted: the caller uses this only with a delimiter and quote
  * that cannot occur in a timestamp's text.
+ *
+ * <p>With Python's {@code lineterminator "\n"} the record ends stay LF, and a field the server
+ * quoted only for a carriage return is unquoted: Python quotes a field for the delimiter, the quote
+ * character and the characters of the line terminator, the server also for CR. Such a field is kept
+ * whole in the buffer until it ends, so that its quotes can still be taken out.
  */
 final class CopyOutRecords extends OutputStream {
     private static final int BUFFER = 1 << 16;
@@ -26,16 +31,27 @@ final class CopyOutRecords extends OutputStream {
     /** The text of the timestamp field being read (at most 32 bytes, "-infinity" or "294276-12-31 23:59:59.999999 BC"). */
     private final byte[] stamp = new byte[64];
     private int stampLength;
-    private final byte[] buffer = new byte[BUFFER + 2 * 64];
+    private byte[] buffer = new byte[BUFFER + 2 * 64];
     private int length;
     private boolean quoted;
     private int field;
+    /** Python's line terminator is LF (else CRLF). */
+    private final boolean lf;
+    /** LF mode: where the current field's opening quote is in the buffer (-1: the field is not quoted). */
+    private int quoteAt = -1;
+    /** LF mode: the quoted field holds what Python quotes for (the delimiter, a quote, LF). */
+    private boolean pythonQuotes;
 
     CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp) {
+        this(out, quote, delimiter, timestamp, false);
+    }
+
+    CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp, boolean lf) {
         this.out = out;
         this.quote = quote;
         this.delimiter = delimiter;
         this.timestamp = timestamp.clone();
+        this.lf = lf;
     }
 
     @Override
@@ -51,6 +67,9 @@ final class CopyOutRecords extends OutputStream {
             if (quoted) {
                 int stop = i;
                 while (stop < end && bytes[stop] != quote) {
+                    if (lf && !pythonQuotes && (bytes[stop] == delimiter || bytes[stop] == '\n')) {
+                        pythonQuotes = true;
+                    }
                     stop++;
                 }
                 append(bytes, i, stop - i);
@@ -81,6 +100,13 @@ final class CopyOutRecords extends OutputStream {
             byte b = bytes[stop];
             if (b == quote) {
                 spillStamp();
+                if (lf) {
+                    if (quoteAt < 0) {
+                        quoteAt = length;
+                    } else {
+                        pythonQuotes = true; // a doubled quote inside the field
+                    }
+                }
                 appendByte(quote);
                 quoted = true;
             } else if (b == delimiter) {
@@ -89,7 +115,9 @@ final class CopyOutRecords extends OutputStream {
                 field++;
             } else {
                 endField();
-                appendByte((byte) '\r');
+                if (!lf) {
+                    appendByte((byte) '\r');
+                }
                 appendByte((byte) '\n');
                 field = 0;
             }
@@ -98,7 +126,11 @@ final class CopyOutRecords extends OutputStream {
     }
 
     private void append(byte[] bytes, int from, int count) throws IOException {
-        if (length + count > BUFFER) {
+        if (quoteAt >= 0 && length + count > buffer.length - 2 * 64) {
+            // a quoted field stays whole in the buffer until it ends (its quotes may go)
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + count + 2 * 64));
+        }
+        if (quoteAt < 0 && length + count > BUFFER) {
             out.write(buffer, 0, length);
             length = 0;
             if (count > BUFFER) {
@@ -111,6 +143,9 @@ final class CopyOutRecords extends OutputStream {
     }
 
     private void appendByte(byte b) throws IOException {
+        if (length == buffer.length && quoteAt >= 0) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
         if (length == buffer.length) {
             out.write(buffer, 0, length);
             length = 0;
@@ -135,6 +170,19 @@ final class CopyOutRecords extends OutputStream {
     }
 
     private void endField() throws IOException {
+        if (quoteAt >= 0) {
+            if (!pythonQuotes) {
+                // quoted by the server for a CR only: Python writes it bare
+                System.arraycopy(buffer, quoteAt + 1, buffer, quoteAt, length - quoteAt - 2);
+                length -= 2;
+            }
+            quoteAt = -1;
+            pythonQuotes = false;
+            if (length > BUFFER) {
+                out.write(buffer, 0, length);
+                length = 0;
+            }
+        }
         if (stampLength == 0) {
             return;
         }
@@ -163,6 +211,7 @@ final class CopyOutRecords extends OutputStream {
 
     @Override
     public void flush() throws IOException {
+        endField();
         out.write(buffer, 0, length);
         length = 0;
         out.flush();

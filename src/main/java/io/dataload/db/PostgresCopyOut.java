@@ -17,7 +17,8 @@ import org.postgresql.PGConnection;
  * The fast extract path of PostgreSQL: {@code COPY (query) TO STDOUT}, with columns wrapped so that
  * the server prints them exactly as Python's csv module would (True/False, Decimal's scientific form
  * for tiny numbers, empty strings as empty fields, the escape character escaped); timestamps are
- * fixed up in the stream ({@link CopyOutRecords}). Used only when the dialect and column types allow
+ * fixed up in the stream ({@link CopyOutRecords}), and so are the record ends (Python's CRLF or LF).
+ * Used only when the dialect and column types allow
  * a byte-identical result; otherwise the caller reads a result set.
  */
 final class PostgresCopyOut {
@@ -36,8 +37,9 @@ final class PostgresCopyOut {
 
     /** The COPY statement for the query, or empty when the fast path cannot give identical bytes. */
     static Optional<Copy> statement(Connection connection, String query, CsvDialect csv) throws SQLException {
-        if (csv.quoting() != CsvDialect.Quoting.MINIMAL || !csv.doubleQuote() || !csv.lineTerminator().equals("\r\n")
-                || csv.quoteChar() > 127 || csv.delimiter() > 127) {
+        boolean lineEnd = csv.lineTerminator().equals("\r\n") || csv.lineTerminator().equals("\n");
+        if (csv.quoting() != CsvDialect.Quoting.MINIMAL || !csv.doubleQuote() || !lineEnd
+                || csv.quoteChar() > 127 || csv.delimiter() > 127 || csv.delimiter() == '\r' || csv.quoteChar() == '\r') {
             return Optional.empty();
         }
         List<String> columns = new ArrayList<>();
@@ -137,7 +139,8 @@ final class PostgresCopyOut {
     /** Runs the COPY and writes its rows, with CRLF record ends, to {@code out}; returns the rows. */
     static long run(Connection connection, Copy copy, CsvDialect csv, OutputStream out)
             throws SQLException, IOException {
-        CopyOutRecords records = new CopyOutRecords(out, (byte) csv.quoteChar(), (byte) csv.delimiter(), copy.timestamps());
+        CopyOutRecords records = new CopyOutRecords(out, (byte) csv.quoteChar(), (byte) csv.delimiter(), copy.timestamps(),
+                csv.lineTerminator().equals("\n"));
         long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy.sql(), records);
         records.flush();
         return rows;

@@ -78,6 +78,35 @@ class PostgresExtractIT {
         assertTrue(slow.contains(",0001-01-01 00:00:00.500000,\r\n10,"), slow);
     }
 
+    /**
+     * Every option combination writes the result-set path's bytes; the everyday ones (LF line ends,
+     * tab or semicolon delimiters, another quote character, an escape character) on the fast path.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "'\"lineterminator\": \"\\n\"'|true",
+        "'\"delimiter\": \"\\t\"'|true",
+        "'\"delimiter\": \";\", \"lineterminator\": \"\\n\"'|true",
+        "'\"quotechar\": \"\\u0027\", \"lineterminator\": \"\\n\"'|true",
+        "'\"escapechar\": \"\\\\\", \"lineterminator\": \"\\n\"'|true",
+        "'\"quoting\": \"QUOTE_ALL\"'|false",
+        "'\"quoting\": \"QUOTE_NONNUMERIC\", \"lineterminator\": \"\\n\"'|false",
+        "'\"lineterminator\": \"\\r\"'|false",
+    })
+    void everyOptionCombinationWritesTheResultSetPathsBytes(String options, boolean native_) throws Exception {
+        Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"t\", \"scripts\": {"
+                + "\"extract\": {\"file\": \"q.sql\", \"tofile\": \"out.csv\", " + options + "}}}]}");
+        System.setProperty(NATIVE, "false");
+        CliRun slowRun = CliRun.run(dir, "-q", "--db", LocalServers.POSTGRES, "a.json", "extract");
+        assertEquals(0, slowRun.exit(), slowRun.all());
+        byte[] slow = Files.readAllBytes(dir.resolve("out.csv"));
+        System.setProperty(NATIVE, "true");
+        CliRun fast = CliRun.run(dir, "-q", "--db", LocalServers.POSTGRES, "a.json", "extract");
+        assertEquals(0, fast.exit(), fast.all());
+        assertEquals(new String(slow, java.nio.charset.StandardCharsets.UTF_8), Files.readString(dir.resolve("out.csv")), options);
+        assertEquals(native_, savedLog().contains("rows written by the database's own export"), options);
+    }
+
     /** Timestamps Python cannot hold (BC, years past 9999, infinity) as the fast path prints them. */
     @Test
     void timestampsOutsidePythonsRange() throws Exception {
