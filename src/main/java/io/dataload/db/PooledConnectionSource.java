@@ -37,20 +37,21 @@ public final class PooledConnectionSource implements ConnectionSource {
         if (pool == null) {
             HikariConfig config = new HikariConfig();
             config.setPoolName("dataload");
-            config.setJdbcUrl(target.url());
+            Properties properties = new Properties();
+            properties.putAll(target.driverProperties());
             if (target.user() != null) {
-                config.setUsername(target.user());
+                properties.setProperty("user", target.user());
             }
             if (target.password() != null) {
-                config.setPassword(target.password());
+                properties.setProperty("password", target.password());
             }
-            Properties properties = target.driverProperties();
-            properties.forEach((key, value) -> config.addDataSourceProperty((String) key, value));
             if (target.keyLogin() != null) {
                 // read here, not when planning: a missing key or a wrong passphrase fails the action with its reason
-                config.addDataSourceProperty("private_key_base64",
+                properties.setProperty("private_key_base64",
                         SnowflakePrivateKey.base64(target.keyLogin().file(), target.keyLogin().passphrase()));
             }
+            // the engine's driver by name (see DirectDataSource), the pool around it
+            config.setDataSource(new DirectDataSource(target.url(), properties));
             config.setAutoCommit(false);
             config.setMaximumPoolSize(size);
             // the connection HikariCP opens to fail fast is kept for the first action (with 0 it is
