@@ -35,7 +35,7 @@ public final class ActionFileReader extends NodeReader {
             "partition_by");
 
     private static final List<String> COPY_KEYS = List.of("from", "table", "delimiter", "quotechar", "header", "null",
-            "encoding", "truncate");
+            "encoding", "truncate", "parallel");
 
     /** Larger action or resource files are refused before they are read (they are never that big). */
     static final long MAX_BYTES = 16L << 20;
@@ -433,7 +433,22 @@ public final class ActionFileReader extends NodeReader {
         if (from == null || table == null || nullString == null || encoding == null) {
             return null;
         }
-        return new CopySpec(from, table, delimiter, quote, header, nullString, encoding, truncate,
+        Integer parallel = null;
+        Node parallelNode = fields.get("parallel");
+        if (parallelNode != null) {
+            String text = scalarText(parallelNode);
+            try {
+                parallel = text == null ? null : Integer.valueOf(text.strip());
+            } catch (NumberFormatException e) {
+                parallel = null;
+            }
+            if (parallel == null || parallel < 1 || parallel > 64) {
+                problems.add(parallelNode.location(), label + ": \"parallel\" must be a number of streams from 1 to 64, found "
+                        + (text == null ? parallelNode.typeName() : "\"" + text + "\""));
+                parallel = null;
+            }
+        }
+        return new CopySpec(from, table, delimiter, quote, header, nullString, encoding, truncate, parallel,
                 fields.get("from").location());
     }
 

@@ -16,6 +16,11 @@ public interface ConnectionSource extends AutoCloseable {
     /** A connection with autocommit off; the caller closes it. */
     Connection open() throws SQLException;
 
+    /** Another connection if one is free now (null when the pool has none to spare: no waiting). */
+    default Connection tryOpen() throws SQLException {
+        return null;
+    }
+
     @Override
     void close();
 }

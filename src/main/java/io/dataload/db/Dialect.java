@@ -50,6 +50,19 @@ public interface Dialect {
         return rows;
     }
 
+    /**
+     * Whether a copy may be split into parts loaded at once over several connections
+     * ({@link #copyPart}): the engine reads the stream the client sends, as PostgreSQL's COPY FROM STDIN.
+     */
+    default boolean parallelCopy() {
+        return false;
+    }
+
+    /** Loads one part of a split copy: whole records, no header line, inside the connection's transaction. */
+    default long copyPart(Connection connection, CopyJob job, InputStream records) throws SQLException, IOException {
+        throw new UnsupportedOperationException(name() + " does not load copies in parts");
+    }
+
     /** The statement that empties a table inside a transaction (a copy's {@code "truncate": true}). */
     default String truncate(String table) {
         return "delete from " + table;

@@ -33,6 +33,15 @@ public final class PooledConnectionSource implements ConnectionSource {
         return pool().getConnection();
     }
 
+    @Override
+    public synchronized Connection tryOpen() throws SQLException {
+        var state = pool().getHikariPoolMXBean();
+        if (state == null || (state.getIdleConnections() == 0 && state.getTotalConnections() >= size)) {
+            return null;
+        }
+        return pool().getConnection();
+    }
+
     private synchronized HikariDataSource pool() throws SQLException {
         if (pool == null) {
             HikariConfig config = new HikariConfig();

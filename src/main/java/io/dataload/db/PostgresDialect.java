@@ -30,10 +30,25 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public long copyIn(Connection connection, CopyJob job, InputStream data) throws SQLException, IOException {
+        return copy(connection, job, data, job.format().header());
+    }
+
+    @Override
+    public boolean parallelCopy() {
+        return true;
+    }
+
+    @Override
+    public long copyPart(Connection connection, CopyJob job, InputStream records) throws SQLException, IOException {
+        return copy(connection, job, records, false);
+    }
+
+    private static long copy(Connection connection, CopyJob job, InputStream data, boolean header)
+            throws SQLException, IOException {
         CopySpec format = job.format();
         String encoding = format.encoding().equalsIgnoreCase("UTF-8") ? "UTF8" : format.encoding();
         String sql = "COPY " + job.table() + " FROM STDIN WITH (FORMAT csv, DELIMITER " + SqlLiteral.of(format.delimiter())
-                + ", QUOTE " + SqlLiteral.of(format.quoteChar()) + ", HEADER " + format.header()
+                + ", QUOTE " + SqlLiteral.of(format.quoteChar()) + ", HEADER " + header
                 + ", NULL " + SqlLiteral.of(format.nullString()) + ", ENCODING " + SqlLiteral.of(encoding) + ")";
         return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, data, BUFFER);
     }

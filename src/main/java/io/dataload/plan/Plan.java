@@ -113,6 +113,11 @@ public record Plan(
         int entries = mode == Mode.PARALLEL ? Math.max(1, actions.size()) : 1;
         int fanout = 1;
         for (PlannedAction action : actions) {
+            if (action.target() instanceof PlannedAction.CopyInto copy) {
+                // a large copy may load in parallel streams, a connection each (opened only when used)
+                Integer parallel = copy.job().format().parallel();
+                fanout = Math.max(fanout, parallel != null ? parallel : 4);
+            }
             if (action.fanout() != null) {
                 boolean query = action.fanout().source().kind().equals("query");
                 int width = action.kind().needsConnection() ? action.fanout().concurrency() : 0;
