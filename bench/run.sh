@@ -97,9 +97,59 @@ else
   echo "  (the rows differ from psql's, as Python formats some values differently)"
 fi
 
-echo "peak memory of a $rss_rows-row PostgreSQL extract..."
+# the extract options: each against psql's \copy with the same options (target: <= 1.10)
+extract_with() { # name json-options psql-options
+  printf '{"Tables": [{"name": "bench_logs", "scripts": {"extract": {"file": "extract.sql", "tofile": "extract_dataload.csv", %s}}}]}\n' "$2" > opt.json
+  local d=() r=()
+  for _ in $(seq "$rounds"); do
+    d+=("$(timed "$dataload" run -q --db "$pg_url" opt.json extract)")
+    r+=("$(timed $pg -c "\\copy (select ts, cid, event from bench_logs) to 'extract_psql.csv' csv $3")")
+  done
+  report "$1" "${d[@]}" -- "${r[@]}"
+}
+extract_with "PG extract, LF" '"lineterminator": "\n"' ""
+extract_with "PG extract, tab" '"delimiter": "\t"' "delimiter E'\\t'"
+extract_with "PG extract, QUOTE_ALL" '"quoting": "QUOTE_ALL"' "force quote *"
+
+# the parallel load (the default for files of 32 MB or more: two streams here) at 4x the rows
+make_csv "$((rows * 4))" logs4.csv
+sed 's/"logs.csv"/"logs4.csv"/' load.json > load4.json
+d=(); r=()
+for _ in $(seq "$rounds"); do
+  $pg -c "truncate bench_logs"; d+=("$(timed "$dataload" run -q --db "$pg_url" load4.json load)")
+  $pg -c "truncate bench_logs"; r+=("$(timed $pg -c "\\copy bench_logs from 'logs4.csv' csv")")
+done
+report "PG load, 4x rows" "${d[@]}" -- "${r[@]}"
+rm -f logs4.csv
+
+# start-up: whole processes, no database
+echo true > noop.sh
+echo '{"Tables": [{"name": "noop", "scripts": {"exec": "noop.sh"}}]}' > noop.json
+"$dataload" run -q noop.json exec > /dev/null
+d=(); v=()
+for _ in $(seq 5); do d+=("$(timed "$dataload" run -q noop.json exec)"); v+=("$(timed "$dataload" --version)"); done
+printf '%-22s dataload %7.3f s   (target 0.15 s)\n' "no-op run" "$(median "${d[@]}")"
+printf '%-22s dataload %7.3f s   (target 0.10 s)\n' "--version" "$(median "${v[@]}")"
+
+echo "peak memory of $rss_rows-row extracts (target 300 MB)..."
 make_csv "$rss_rows" logs_rss.csv
 $pg -c "truncate bench_logs"; $pg -c "\\copy bench_logs from 'logs_rss.csv' csv"
-/usr/bin/time -f "%M" -o rss.txt "$dataload" run -q --db "$pg_url" load.json extract > /dev/null
-printf '%-22s dataload peak RSS %d MB (%s rows)\n' "PostgreSQL extract" "$(( $(cat rss.txt) / 1024 ))" "$rss_rows"
+$maria -e "truncate bench_logs"
+mariadb -h127.0.0.1 -uroot --local-infile=1 test -e "LOAD DATA LOCAL INFILE 'logs_rss.csv' INTO TABLE bench_logs FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\n'"
+rm -f rss.duckdb rss.duckdb.wal
+echo "create table bench_logs as select * from read_csv('logs_rss.csv', columns = {'ts': 'TIMESTAMP', 'cid': 'INTEGER', 'event': 'VARCHAR'})" > duck_create.sql
+printf '{"Tables": [{"name": "bench_logs", "scripts": {"create": "duck_create.sql"}}]}\n' > duck.json
+"$dataload" run -q --db jdbc:duckdb:rss.duckdb duck.json create > /dev/null
+peak() { # label db json
+  /usr/bin/time -f "%M" -o rss.txt "$dataload" run -q --db "$2" "$3" extract > /dev/null
+  printf '%-30s dataload peak RSS %4d MB (%s rows)\n' "$1" "$(( $(cat rss.txt) / 1024 ))" "$rss_rows"
+}
+printf '{"Tables": [{"name": "bench_logs", "scripts": {"extract": {"file": "extract.sql", "tofile": "extract_dataload.csv", "quoting": "QUOTE_ALL"}}}]}\n' > all.json
+peak "PostgreSQL extract" "$pg_url" load.json
+peak "PostgreSQL extract, QUOTE_ALL" "$pg_url" all.json
+peak "MariaDB extract" "$maria_url" load.json
+peak "DuckDB extract" jdbc:duckdb:rss.duckdb load.json
+/usr/bin/time -f "%M" -o rss.txt "$dataload" run -q --db "$pg_url" load.json load > /dev/null
+printf '%-30s dataload peak RSS %4d MB (%s rows; target 200 MB)\n' "PostgreSQL load" "$(( $(cat rss.txt) / 1024 ))" "$rows"
+rm -f logs_rss.csv rss.duckdb rss.duckdb.wal
 $pg -c "drop table bench_logs"; $maria -e "drop table bench_logs"
