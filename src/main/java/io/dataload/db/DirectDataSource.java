@@ -20,6 +20,7 @@ final class DirectDataSource implements DataSource {
     private final String url;
     private final Properties properties;
     private final Driver driver;
+    private volatile int loginTimeout;
 
     DirectDataSource(String url, Properties properties) {
         this.url = url;
@@ -74,13 +75,15 @@ final class DirectDataSource implements DataSource {
     public void setLogWriter(PrintWriter out) {
     }
 
+    /** Kept for the pool, which waits this long for connections being opened when it shuts down. */
     @Override
     public void setLoginTimeout(int seconds) {
+        loginTimeout = seconds;
     }
 
     @Override
     public int getLoginTimeout() {
-        return 0;
+        return loginTimeout;
     }
 
     @Override
