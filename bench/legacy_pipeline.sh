@@ -1,0 +1,24 @@
+#!/bin/sh
+# The legacy test project (src/test/resources/legacy, written for the Python tool) run step by step through the
+# Python tool's wrappers of a DataLoad checkout, on the local PostgreSQL, as its cron lines would: CLILoadT, then
+# PostgresLoadT drop, create, exec, proc, refresh, extract, and drop from cases at attempt 2. Each run in a fresh folder.
+# Usage: bench/legacy_pipeline.sh [ROOT]  (ROOT: the checkout whose wrappers run; default this one)
+# Side by side with another build:  farm-bench -n 5 --vs "bench/legacy_pipeline.sh /path/to/other" -- bench/legacy_pipeline.sh
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+root=${1:-$(dirname "$here")}
+psql -X -q -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'dl_pipe'" | grep -q 1 \
+  || psql -X -q -h 127.0.0.1 -U postgres -d postgres -c "create database dl_pipe"
+w=$(mktemp -d)
+cp -r "$here/../src/test/resources/legacy/common/." "$w/"
+cp -r "$here/../src/test/resources/legacy/postgres/." "$w/"
+mkdir -p "$w/out"
+printf 'Region: "us-west-2"\nRDS:\n  DBName: "dl_pipe"\n  DBInstanceIdentifier: "LegacyTest"\n  MasterUsername: "postgres"\n  MasterUserPassword: ""\n  Port: "5432"\n  Endpoint: "127.0.0.1"\n' > "$w/ProjectResources.yml"
+cd "$w"
+"$root/wrappers/CLILoadT" Checks.json > /dev/null 2>&1
+for a in drop create exec proc refresh extract; do
+  "$root/wrappers/PostgresLoadT" ProjectResources.yml StagingArea.json $a > /dev/null 2>&1
+done
+"$root/wrappers/PostgresLoadT" ProjectResources.yml StagingArea.json drop cases 2 > /dev/null 2>&1
+cd /
+rm -rf "$w"
