@@ -6,7 +6,6 @@ import io.dataload.output.Lake;
 import io.dataload.state.StateStore;
 import io.dataload.state.StoredRun;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

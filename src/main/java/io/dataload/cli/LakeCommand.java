@@ -49,11 +49,12 @@ public final class LakeCommand implements Callable<Integer> {
             long bytes = 0;
             for (Map.Entry<String, List<Lake.LakeFile>> partition : lake.listing().entrySet()) {
                 Manifest manifest = lake.manifest(partition.getKey());
+                Map<String, Manifest.Entry> listed = manifest == null ? null : manifest.index();
                 long count = 0;
                 long size = 0;
                 long partitionRows = 0;
                 for (Lake.LakeFile file : partition.getValue()) {
-                    Manifest.Entry entry = manifest == null ? null : manifest.entry(file.name());
+                    Manifest.Entry entry = listed == null ? null : listed.get(file.name());
                     if (manifest != null && entry == null) {
                         continue; // not current: being committed, or left by a run that did not finish
                     }

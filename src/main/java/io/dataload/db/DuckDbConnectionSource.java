@@ -24,14 +24,8 @@ public final class DuckDbConnectionSource implements ConnectionSource {
     @Override
     public synchronized Connection open() throws SQLException {
         if (root == null) {
-            // the driver by name (DriverManager would load every driver on the class path), results
-            // streamed as they are read rather than materialized whole (a 10M-row extract held them all)
-            java.util.Properties properties = new java.util.Properties();
-            properties.setProperty("jdbc_stream_results", "true");
-            root = (DuckDBConnection) new org.duckdb.DuckDBDriver().connect(url, properties);
-            if (root == null) {
-                throw new SQLException("not a DuckDB URL: " + url);
-            }
+            // results streamed as they are read rather than held whole (a 10M-row extract held them all)
+            root = (DuckDBConnection) DuckDb.connect(url);
         }
         Connection connection = root.duplicate();
         connection.setAutoCommit(false);

@@ -207,9 +207,14 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
         }
     }
 
+    /** A query as a subquery takes it: its final semicolons dropped. */
+    private static String withoutSemicolons(String query) {
+        return query.strip().replaceAll(";+\\s*$", "");
+    }
+
     /** The query's columns, without reading a row. */
     private static Columns probe(Connection connection, String query) throws SQLException {
-        String inner = query.strip().replaceAll(";+\\s*$", "");
+        String inner = withoutSemicolons(query);
         try (Statement probe = connection.createStatement();
                 ResultSet empty = probe.executeQuery("select * from (" + inner + ") dl_q where 1 = 0")) {
             return Columns.of(empty.getMetaData());
@@ -222,7 +227,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
      */
     private long extractPartitioned(Statement jdbc, String query, PartitionPath path, PartitionedOutput partitions,
             PlannedAction action, Window window) throws SQLException, IOException {
-        String inner = query.strip().replaceAll(";+\\s*$", "");
+        String inner = withoutSemicolons(query);
         List<String> order = new ArrayList<>(path.orderColumns().stream().map(source.dialect()::quoteIdentifier).toList());
         if (window != null) {
             window.columns().stream().filter(c -> path.orderColumns().stream().noneMatch(c::equalsIgnoreCase))
@@ -259,7 +264,7 @@ public final class ExtractActionExecutor extends ConnectedActionExecutor {
      */
     private Window window(Connection connection, String query, PlannedAction action) throws SQLException {
         io.dataload.config.Incremental incremental = action.extract().incremental();
-        String inner = query.strip().replaceAll(";+\\s*$", "");
+        String inner = withoutSemicolons(query);
         Map<String, Integer> types = new LinkedHashMap<>();
         Map<String, String> typeNames = new LinkedHashMap<>();
         try (Statement probe = connection.createStatement();

@@ -610,7 +610,8 @@ public final class RunSession implements Stoppable {
         }
     }
 
-    private static final String HOST = hostName();
+    /** This machine's name as runs record it: $HOSTNAME, else the resolver's, else "unknown". */
+    public static final String HOST = hostName();
     private static final String USER = System.getProperty("user.name");
 
     private static String hostName() {

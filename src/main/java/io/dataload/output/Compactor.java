@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -81,12 +80,13 @@ public final class Compactor {
 
     private Merge partition(Lake lake, String partition, List<Lake.LakeFile> files, Instant cutoff) throws IOException {
         Manifest manifest = finishRetired(lake, partition);
+        Map<String, Manifest.Entry> listed = manifest == null ? null : manifest.index();
         if (manifest != null) {
             // a merged file a compaction published but did not get into the manifest (it stopped in between)
             List<String> orphans = new ArrayList<>();
             for (Lake.LakeFile file : files) {
                 PartFileName part = PartFileName.parse(file.name());
-                if (part != null && part.run().startsWith("compacted-") && !manifest.lists(file.name())
+                if (part != null && part.run().startsWith("compacted-") && !listed.containsKey(file.name())
                         && file.modified().isBefore(cutoff)) {
                     orphans.add(file.name());
                 }
@@ -94,8 +94,8 @@ public final class Compactor {
             if (!orphans.isEmpty()) {
                 // under the lock: another compaction holds it from publishing its file to naming it
                 try (Closeable held = lake.lock(partition)) {
-                    Manifest now = lake.manifest(partition);
-                    orphans.removeIf(now::lists);
+                    Map<String, Manifest.Entry> now = lake.manifest(partition).index();
+                    orphans.removeIf(now::containsKey);
                     lake.delete(partition, orphans);
                 }
                 files = files.stream().filter(f -> !orphans.contains(f.name())).toList();
@@ -113,7 +113,7 @@ public final class Compactor {
                 continue;
             }
             if (manifest != null) {
-                Manifest.Entry entry = manifest.entry(file.name());
+                Manifest.Entry entry = listed.get(file.name());
                 if (entry == null || (entry.run() != null && !options.mergeable().test(entry.run()))) {
                     continue; // not committed, or its run is not known to have succeeded
                 }
@@ -187,8 +187,9 @@ public final class Compactor {
             }
             long expected = 0;
             boolean known = seen != null;
+            Map<String, Manifest.Entry> seenFiles = seen == null ? Map.of() : seen.index();
             for (String input : names) {
-                Manifest.Entry entry = seen == null ? null : seen.entry(input);
+                Manifest.Entry entry = seenFiles.get(input);
                 known &= entry != null && entry.rows() != null;
                 expected += entry == null || entry.rows() == null ? 0 : entry.rows();
             }
@@ -203,8 +204,9 @@ public final class Compactor {
                 if (current == null) {
                     current = synthesized(lake, partition);
                 }
+                Map<String, Manifest.Entry> currentFiles = current.index();
                 for (String input : names) {
-                    if (!current.lists(input)) {
+                    if (!currentFiles.containsKey(input)) {
                         return new MergeResult(0, 0, input + " changed while merging; left for the next compaction");
                     }
                 }
@@ -358,7 +360,7 @@ public final class Compactor {
     /** Parquet: DuckDB reads the inputs (local copies for S3) and writes one file with the first input's codec. */
     private static long mergeParquet(Lake lake, String partition, List<String> names, Path temp) throws IOException {
         List<Path> locals = new ArrayList<>();
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duck = io.dataload.db.DuckDb.connect("jdbc:duckdb:");
                 Statement statement = duck.createStatement()) {
             statement.execute("set memory_limit = '256MB'");
             statement.execute("set threads = 1");

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,7 +45,7 @@ public final class FileRows {
                     }
                     local = copy;
                 }
-                try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                try (Connection duck = io.dataload.db.DuckDb.connect("jdbc:duckdb:");
                         Statement statement = duck.createStatement();
                         ResultSet rows = statement.executeQuery("select sum(num_rows) from parquet_file_metadata('"
                                 + local.toString().replace("'", "''") + "')")) {

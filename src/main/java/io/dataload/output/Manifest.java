@@ -78,12 +78,15 @@ public record Manifest(List<Entry> files, List<String> retired) {
         return new Manifest(List.of(), List.of());
     }
 
-    public Entry entry(String name) {
-        return files.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
+    /** The current files by name: built once for a loop over thousands of files (entry() looks one up by scanning). */
+    public Map<String, Entry> index() {
+        Map<String, Entry> byName = new LinkedHashMap<>();
+        files.forEach(e -> byName.put(e.name(), e));
+        return byName;
     }
 
-    public boolean lists(String name) {
-        return entry(name) != null;
+    public Entry entry(String name) {
+        return files.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
     }
 
     public long rows() {

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -54,7 +53,7 @@ final class ParquetFileWriter implements RowWriter {
             Files.createDirectories(folder);
             Path path = Files.createTempFile(folder, ".parquet-", ".duckdb");
             Files.delete(path); // DuckDB creates its own file there
-            Connection duck = DriverManager.getConnection("jdbc:duckdb:" + path);
+            Connection duck = io.dataload.db.DuckDb.connect("jdbc:duckdb:" + path);
             try (Statement statement = duck.createStatement()) {
                 statement.execute("set memory_limit = '64MB'");
                 statement.execute("set threads = 1");

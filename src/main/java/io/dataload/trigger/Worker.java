@@ -55,7 +55,7 @@ public final class Worker implements Stoppable {
     private final Supplier<RunSession> sessions;
     private final Consumer<String> say;
     private final Clock clock;
-    private final String me = host() + ":" + ProcessHandle.current().pid();
+    private final String me = io.dataload.execute.RunSession.HOST + ":" + ProcessHandle.current().pid();
     private final Semaphore slots;
     private final RunningRuns running = new RunningRuns();
     private final ExecutorService runs = Executors.newCachedThreadPool(task -> {
@@ -288,7 +288,7 @@ public final class Worker implements Stoppable {
         try {
             store.runStarted(new StoredRun(runId, null, "worker", "dataload", request.actionFile(), null, request.action(),
                     request.startingTable(), request.attempt(), request.arguments(), request.resourceFile(),
-                    System.getProperty("user.name"), host(), ProcessHandle.current().pid(), now, now, "failed", 2, null,
+                    System.getProperty("user.name"), io.dataload.execute.RunSession.HOST, ProcessHandle.current().pid(), now, now, "failed", 2, null,
                     queue.label()));
             store.attemptRecorded(new io.dataload.state.StoredAttempt(runId, 1, "(request)", request.action(), null, 1,
                     now, now, 0, "failed", null, null, error, null, null, null, error));
@@ -340,17 +340,5 @@ public final class Worker implements Stoppable {
 
     public Interruption.Stop stopped() {
         return stopped;
-    }
-
-    private static String host() {
-        String name = System.getenv("HOSTNAME");
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 }
