@@ -75,6 +75,37 @@ public final class DataLoadCommand implements Runnable {
     }
 
     /**
+     * Makes the commands, their mixins and option collections, as picocli's default factory does, without
+     * its first step: picocli's default factory looks for Groovy's {@code Closure} class when it is
+     * initialized, and looking for a class that is not there opens every jar on the class path (the Snowflake
+     * driver's and the AWS SDK's, in {@code lib/dataload-cloud.jar}, 40 ms) in every command.
+     */
+    static final class Factory implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            Object made;
+            if (type == java.util.List.class || type == java.util.Collection.class) {
+                made = new java.util.ArrayList<>();
+            } else if (type == java.util.SortedSet.class || type == java.util.NavigableSet.class) {
+                made = new java.util.TreeSet<>();
+            } else if (type == Set.class) {
+                made = new java.util.LinkedHashSet<>();
+            } else if (type == java.util.Queue.class || type == java.util.Deque.class) {
+                made = new java.util.ArrayDeque<>();
+            } else if (type == java.util.SortedMap.class || type == java.util.NavigableMap.class) {
+                made = new java.util.TreeMap<>();
+            } else if (type == Map.class) {
+                made = new LinkedHashMap<>();
+            } else {
+                java.lang.reflect.Constructor<K> constructor = type.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                return constructor.newInstance();
+            }
+            return type.cast(made);
+        }
+    }
+
+    /**
      * The configured command line for these arguments: usage errors exit 2, unexpected exceptions 3.
      * When the first argument names a subcommand, only that one is built: picocli reads every
      * registered command's annotations up front, and a run should not pay for the AWS helpers' (help,
@@ -86,7 +117,7 @@ public final class DataLoadCommand implements Runnable {
         if (first != null && RUNS.contains(first)) {
             Warmup.start(Warmup.engine(args));
         }
-        CommandLine commandLine = new CommandLine(new DataLoadCommand());
+        CommandLine commandLine = new CommandLine(new DataLoadCommand(), new Factory());
         if (first != null && !first.equals("help") && !first.equals("generate-completion")
                 && SUBCOMMANDS.containsKey(first)) {
             commandLine.addSubcommand(first, SUBCOMMANDS.get(first));
@@ -127,6 +158,12 @@ public final class DataLoadCommand implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
+            String library = io.dataload.db.CloudJar.libraryOf(exception);
+            if (library != null) {
+                err.println("dataload: " + io.dataload.db.CloudJar.missing(library));
+                err.flush();
+                return ExitCodes.INTERNAL_ERROR;
+            }
             err.println("dataload: internal error: " + exception);
             exception.printStackTrace(err);
             err.flush();

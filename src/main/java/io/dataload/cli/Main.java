@@ -21,6 +21,18 @@ public final class Main {
         if (java.util.Arrays.asList(args).contains("--debug")) {
             System.setProperty(io.dataload.record.ConsoleLogConfigurator.DEBUG_PROPERTY, "true");
         }
-        System.exit(DataLoadCommand.commandLine(args).execute(args));
+        int code;
+        try {
+            code = DataLoadCommand.commandLine(args).execute(args);
+        } catch (LinkageError e) {
+            // picocli passes errors on: a jar copied without lib/dataload-cloud.jar, in an AWS helper
+            String library = io.dataload.db.CloudJar.libraryOf(e);
+            if (library == null) {
+                throw e;
+            }
+            System.err.println("dataload: " + io.dataload.db.CloudJar.missing(library));
+            code = ExitCodes.INTERNAL_ERROR;
+        }
+        System.exit(code);
     }
 }

@@ -20,12 +20,14 @@ final class DirectDataSource implements DataSource {
     private final String url;
     private final Properties properties;
     private final Driver driver;
+    private final Engine engine;
     private volatile int loginTimeout;
 
     DirectDataSource(String url, Properties properties) {
         this.url = url;
         this.properties = properties;
-        this.driver = driverFor(Engine.of(url));
+        this.engine = Engine.of(url);
+        this.driver = driverFor(engine);
     }
 
     private static Driver driverFor(Engine engine) {
@@ -46,14 +48,22 @@ final class DirectDataSource implements DataSource {
         }
     }
 
+    private void check() throws SQLException {
+        if (driver == null && engine == Engine.SNOWFLAKE) {
+            throw new SQLException(CloudJar.missing("the Snowflake driver"), "08001");
+        }
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
+        check();
         Connection connection = driver == null ? null : driver.connect(url, properties);
         return connection != null ? connection : DriverManager.getConnection(url, properties);
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
+        check();
         Properties with = new Properties();
         with.putAll(properties);
         if (user != null) {

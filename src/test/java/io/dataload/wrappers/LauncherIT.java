@@ -33,6 +33,8 @@ class LauncherIT {
         Path launcher = install.resolve("bin/dataload");
         Files.copy(Path.of("bin/dataload"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
         Files.createSymbolicLink(install.resolve("target/dataload.jar"), Path.of("target/dataload.jar").toAbsolutePath());
+        // the jar names lib/dataload-cloud.jar (the Snowflake driver, the AWS SDK) next to itself
+        Files.createSymbolicLink(install.resolve("target/lib"), Path.of("target/lib").toAbsolutePath());
         Path project = Files.createDirectories(tmp.resolve("a project"));
         Files.writeString(project.resolve("t.sh"), "true");
         Files.writeString(project.resolve("n.json"), "{\"Tables\": [{\"name\": \"a\", \"scripts\": {\"exec\": \"t.sh\"}}]}");
