@@ -105,6 +105,40 @@ public final class DataLoadCommand implements Runnable {
         }
     }
 
+    /** An exception no command expected: its stack trace, exit 3 (a missing cloud jar: one line saying so). */
+    static int internalError(Exception exception, PrintWriter err) {
+        String library = io.dataload.db.CloudJar.libraryOf(exception);
+        if (library != null) {
+            err.println("dataload: " + io.dataload.db.CloudJar.missing(library));
+            err.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        err.println("dataload: internal error: " + exception);
+        exception.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    /**
+     * The command line's exit code when {@link FastPath} can read it (run and the database wrappers, written
+     * plainly), else null: picocli reads it.
+     */
+    static Integer runFast(String[] args, Invocation invocation) {
+        java.util.concurrent.Callable<Integer> command = FastPath.parse(args, invocation);
+        if (command == null) {
+            return null;
+        }
+        Warmup.start(Warmup.engine(args));
+        try {
+            return command.call();
+        } catch (Exception e) {
+            return internalError(e, invocation.io().err());
+        } finally {
+            invocation.io().out().flush();
+            invocation.io().err().flush();
+        }
+    }
+
     /**
      * The configured command line for these arguments: usage errors exit 2, unexpected exceptions 3.
      * When the first argument names a subcommand, only that one is built: picocli reads every
@@ -156,19 +190,7 @@ public final class DataLoadCommand implements Runnable {
             err.flush();
             return ExitCodes.BAD_INPUT;
         });
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            PrintWriter err = cmd.getErr();
-            String library = io.dataload.db.CloudJar.libraryOf(exception);
-            if (library != null) {
-                err.println("dataload: " + io.dataload.db.CloudJar.missing(library));
-                err.flush();
-                return ExitCodes.INTERNAL_ERROR;
-            }
-            err.println("dataload: internal error: " + exception);
-            exception.printStackTrace(err);
-            err.flush();
-            return ExitCodes.INTERNAL_ERROR;
-        });
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> internalError(exception, cmd.getErr()));
         return commandLine;
     }
 }

@@ -23,7 +23,8 @@ public final class Main {
         }
         int code;
         try {
-            code = DataLoadCommand.commandLine(args).execute(args);
+            Integer fast = DataLoadCommand.runFast(args, FastPath.standardStreams(args));
+            code = fast != null ? fast : DataLoadCommand.commandLine(args).execute(args);
         } catch (LinkageError e) {
             // picocli passes errors on: a jar copied without lib/dataload-cloud.jar, in an AWS helper
             String library = io.dataload.db.CloudJar.libraryOf(e);

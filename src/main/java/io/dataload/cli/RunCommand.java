@@ -20,6 +20,9 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Set by {@link FastPath}, which reads the command line without picocli; else from {@link #spec}. */
+    Invocation invocation;
+
     @Mixin
     InputOptions inputOptions;
 
@@ -47,16 +50,17 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Invocation invoked = invocation != null ? invocation : Invocation.of(spec);
         java.time.Duration runSla = null;
         if (sla != null) {
             runSla = io.dataload.config.Retry.parseDuration(sla);
             if (runSla == null || runSla.isZero()) {
-                return new PrintWriterPair(spec).usage("--sla must be a duration like 30s, 30m or 2h, found " + sla);
+                return invoked.io().usage("--sla must be a duration like 30s, 30m or 2h, found " + sla);
             }
         }
         RunRequest request = new RunRequest("dataload", "cli", inputOptions.workDir(), inputOptions.resources,
                 target.actionFile, target.action, target.startingTable, target.attempt, inputOptions.params.params,
-                database, pool, session.logDir, session.resume, spec.commandLine().getParseResult().originalArgs()).withState(session.state);
-        return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request, runSla);
+                database, pool, session.logDir, session.resume, invoked.originalArgs()).withState(session.state);
+        return new RunConsole(invoked.io().out(), invoked.io().err(), session.output()).run(request, runSla);
     }
 }

@@ -48,6 +48,8 @@ final class RunConsole {
             return ExitCodes.BAD_INPUT;
         }
         CheckedRequest checked = sla == null ? found : found.withRunSla(sla, java.util.List.of());
+        // the files were read and checked alongside the warm-up (FastPath); the run's logging, store and pool wait for it
+        Warmup.await();
         RunSession session = new RunSession(this::live);
         RunReport report;
         try (SignalTrap trap = SignalTrap.install(session)) {

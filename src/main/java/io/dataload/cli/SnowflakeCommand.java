@@ -28,7 +28,7 @@ final class SnowflakeCommand extends WrapperCommand {
     @Override
     public Integer call() {
         if (host != null) {
-            return new PrintWriterPair(spec).usage("--host does not apply to Snowflake: give Snowflake.Endpoint in the"
+            return invocation().io().usage("--host does not apply to Snowflake: give Snowflake.Endpoint in the"
                     + " resource file");
         }
         return run(arg(0, DEFAULT_RESOURCES), arg(1, DEFAULT_ACTIONS), new LinkedHashMap<>(params.params), "snowflake");

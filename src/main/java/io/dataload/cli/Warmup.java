@@ -5,10 +5,11 @@ import io.dataload.config.ResourceReader;
 import java.nio.file.Path;
 
 /**
- * Start-up work a run needs anyway, done on another core while picocli reads the command line: the
+ * Start-up work a run needs anyway, done on another core while picocli reads the command line (or the run reads its files): the
  * JSON and YAML readers, logging, the JDBC drivers and the pool. It opens no file and no connection.
- * The command waits for it before it runs ({@link DataLoadCommand#commandLine}), so that no class is
- * initialized by two threads at once.
+ * A command read by picocli waits for it before it runs ({@link DataLoadCommand#commandLine}); one read by
+ * {@link FastPath} reads and checks its files meanwhile and waits for it before the run's session starts
+ * ({@link RunConsole}), so that the libraries that log are not set up by two threads at once.
  */
 final class Warmup {
     private static final long MAX_WAIT_MILLIS = 3_000;
@@ -92,12 +93,13 @@ final class Warmup {
 
     private static void warm() {
         try {
-            new JsonTreeReader(Path.of("warmup.json"))
-                    .read("{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\": \"load.sql\"}}]}");
-            new ResourceReader().parse("warmup.yml", "RDS:\n  Endpoint: host\n  Port: 5432\n");
+            // first what the main thread needs last: without picocli (FastPath) it reads and checks the files meanwhile
             org.slf4j.LoggerFactory.getILoggerFactory();
             // not DriverManager.getDrivers(): it would load and initialize every driver on the class path (Snowflake's alone is 700 classes); each engine's driver is named directly where it connects
             io.dataload.state.SqliteNative.prepare();
+            new JsonTreeReader(Path.of("warmup.json"))
+                    .read("{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\": \"load.sql\"}}]}");
+            new ResourceReader().parse("warmup.yml", "RDS:\n  Endpoint: host\n  Port: 5432\n");
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : CLASSES) {
                 Class.forName(name, true, loader);

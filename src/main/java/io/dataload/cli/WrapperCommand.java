@@ -40,6 +40,9 @@ abstract class WrapperCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Set by {@link FastPath}, which reads the command line without picocli; else from {@link #spec}. */
+    Invocation invocation;
+
     @Parameters(arity = "0..5", paramLabel = "ARG",
             description = "RESOURCES.yml ACTIONS.json ACTION [STARTING_TABLE] [ATTEMPT], as the Python wrapper took them.")
     List<String> args = List.of();
@@ -77,7 +80,7 @@ abstract class WrapperCommand implements Callable<Integer> {
         String table = args.size() > 3 ? args.get(3) : null;
         int attempt = attempt(arg(4, "1"));
         Path workDir = Path.of("").toAbsolutePath();
-        PrintWriterPair io = new PrintWriterPair(spec);
+        PrintWriterPair io = invocation().io();
         Resources values;
         DatabaseSettings settings;
         Engine engine = engine();
@@ -114,9 +117,16 @@ abstract class WrapperCommand implements Callable<Integer> {
     Integer run(String resources, String actions, Map<String, String> runtime, String database) {
         RunRequest request = new RunRequest(wrapper(), "cli", Path.of("").toAbsolutePath(), resources, actions,
                 arg(2, DEFAULT_ACTION), args.size() > 3 ? args.get(3) : null, attempt(arg(4, "1")), runtime, database,
-                null, session.logDir, session.resume, spec.commandLine().getParseResult().originalArgs())
+                null, session.logDir, session.resume, invocation().originalArgs())
                 .withState(session.state);
-        return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request);
+        return new RunConsole(invocation().io().out(), invocation().io().err(), session.output()).run(request);
+    }
+
+    Invocation invocation() {
+        if (invocation == null) {
+            invocation = Invocation.of(spec);
+        }
+        return invocation;
     }
 
     String arg(int index, String fallback) {

@@ -11,6 +11,14 @@ import picocli.CommandLine;
 public record CliRun(int exit, String out, String err) {
 
     public static CliRun of(String... args) {
+        // as Main does: the plain command lines of run and the wrappers without picocli, the rest with it
+        StringWriter fastOut = new StringWriter();
+        StringWriter fastErr = new StringWriter();
+        Integer fast = DataLoadCommand.runFast(args, new Invocation(new PrintWriterPair(new PrintWriter(fastOut, true),
+                new PrintWriter(fastErr, true)), FastPath.standardStreams(args).originalArgs()));
+        if (fast != null) {
+            return new CliRun(fast, fastOut.toString(), fastErr.toString());
+        }
         CommandLine commandLine = DataLoadCommand.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
