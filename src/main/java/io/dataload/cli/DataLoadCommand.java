@@ -128,7 +128,7 @@ public final class DataLoadCommand implements Runnable {
         if (command == null) {
             return null;
         }
-        Warmup.start(Warmup.engine(args));
+        Warmup.start(Warmup.engine(args), false);
         try {
             return command.call();
         } catch (Exception e) {

@@ -3,6 +3,7 @@ package io.dataload.cli;
 import io.dataload.config.JsonTreeReader;
 import io.dataload.config.ResourceReader;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Start-up work a run needs anyway, done on another core while picocli reads the command line (or the run reads its files): the
@@ -32,6 +33,7 @@ final class Warmup {
     private static final String[] MYSQL = {"com.mysql.cj.jdbc.ConnectionImpl", "com.mysql.cj.protocol.a.NativeProtocol"};
     private static String[] engineClasses = {};
     private static Thread thread;
+    private static volatile ConcurrentLinkedQueue<Task> tasks;
 
     private Warmup() {
     }
@@ -67,22 +69,35 @@ final class Warmup {
     }
 
     /** Starts the warm-up for a command that runs actions, with the engine's classes to load. */
-    static synchronized void start(String[] engine) {
+    static void start(String[] engine) {
+        start(engine, true);
+    }
+
+    /**
+     * {@code readers}: also the JSON and YAML readers (not for {@link FastPath}'s commands, which read their
+     * files before they wait for the warm-up).
+     */
+    static synchronized void start(String[] engine, boolean readers) {
         engineClasses = engine.clone();
         if (thread == null) {
+            tasks = tasks(readers);
             thread = new Thread(Warmup::warm, "dataload-warmup");
             thread.setDaemon(true);
             thread.start();
         }
     }
 
-    /** Waits for the warm-up, if one was started (a few seconds at most: it is only an optimization). */
+    /**
+     * Waits for the warm-up, if one was started, taking on those of its tasks that have not started yet:
+     * the waiting thread has nothing better to do (a few seconds at most: it is only an optimization).
+     */
     static void await() {
         Thread running;
         synchronized (Warmup.class) {
             running = thread;
         }
         if (running != null) {
+            warm();
             try {
                 running.join(MAX_WAIT_MILLIS);
             } catch (InterruptedException e) {
@@ -91,25 +106,52 @@ final class Warmup {
         }
     }
 
+    /**
+     * The work, in the order it is taken: first what the main thread needs last (without picocli,
+     * {@link FastPath}, it reads and checks the files meanwhile); logging is one task, set up by one thread.
+     */
+    private static ConcurrentLinkedQueue<Task> tasks(boolean readers) {
+        ConcurrentLinkedQueue<Task> work = new ConcurrentLinkedQueue<>();
+        work.add(org.slf4j.LoggerFactory::getILoggerFactory);
+        // not DriverManager.getDrivers(): it would load and initialize every driver on the class path (Snowflake's
+        // alone is 700 classes); each engine's driver is named directly where it connects
+        work.add(io.dataload.state.SqliteNative::prepare);
+        work.add(() -> load(CLASSES));
+        work.add(() -> load(engineClasses));
+        work.add(() -> io.dataload.state.RunId.next(0)); // seeds its SecureRandom
+        if (!readers) {
+            return work;
+        }
+        work.add(() -> new JsonTreeReader(Path.of("warmup.json"))
+                .read("{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\": \"load.sql\"}}]}"));
+        work.add(() -> new ResourceReader().parse("warmup.yml", "RDS:\n  Endpoint: host\n  Port: 5432\n"));
+        return work;
+    }
+
+    /** One piece of the warm-up. */
+    private interface Task {
+        void run() throws Exception;
+    }
+
+    private static void load(String[] names) {
+        ClassLoader loader = Warmup.class.getClassLoader();
+        for (String name : names) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // loaded again, with its message, where the run needs it
+            }
+        }
+    }
+
     private static void warm() {
-        try {
-            // first what the main thread needs last: without picocli (FastPath) it reads and checks the files meanwhile
-            org.slf4j.LoggerFactory.getILoggerFactory();
-            // not DriverManager.getDrivers(): it would load and initialize every driver on the class path (Snowflake's alone is 700 classes); each engine's driver is named directly where it connects
-            io.dataload.state.SqliteNative.prepare();
-            new JsonTreeReader(Path.of("warmup.json"))
-                    .read("{\"Tables\": [{\"name\": \"t\", \"scripts\": {\"load\": \"load.sql\"}}]}");
-            new ResourceReader().parse("warmup.yml", "RDS:\n  Endpoint: host\n  Port: 5432\n");
-            ClassLoader loader = Warmup.class.getClassLoader();
-            for (String name : CLASSES) {
-                Class.forName(name, true, loader);
+        ConcurrentLinkedQueue<Task> work = tasks;
+        for (Task task = work == null ? null : work.poll(); task != null; task = work.poll()) {
+            try {
+                task.run();
+            } catch (Throwable ignored) {
+                // an optimization only: whatever failed here fails again, with its message, where the run needs it
             }
-            for (String name : engineClasses) {
-                Class.forName(name, true, loader);
-            }
-            io.dataload.state.RunId.next(0); // seeds its SecureRandom
-        } catch (Throwable ignored) {
-            // an optimization only: whatever failed here fails again, with its message, where the run needs it
         }
     }
 }

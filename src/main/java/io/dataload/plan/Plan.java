@@ -68,13 +68,19 @@ public record Plan(
         return sources;
     }
 
-    /** This plan and every plan it may chain to, each once. */
-    public Set<Plan> reachable() {
-        Set<Plan> all = new LinkedHashSet<>();
+    /**
+     * This plan and every plan it may chain to, each once. Plans are told apart by identity (the chain planner
+     * makes one plan per file, action and parameters): a record's equals and hashCode would compare whole plans,
+     * and their first use spins method-handle classes, 25 ms of every run's start.
+     */
+    public List<Plan> reachable() {
+        Set<Plan> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Plan> all = new ArrayList<>();
         Deque<Plan> todo = new ArrayDeque<>(List.of(this));
         while (!todo.isEmpty()) {
             Plan next = todo.pop();
-            if (all.add(next)) {
+            if (seen.add(next)) {
+                all.add(next);
                 todo.addAll(next.chains().values());
             }
         }
