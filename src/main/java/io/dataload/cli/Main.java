@@ -18,6 +18,9 @@ public final class Main {
             System.out.println(new VersionProvider().getVersion()[0]);
             System.exit(ExitCodes.SUCCESS);
         }
+        if (args.length == 1 && args[0].equals(CdsTraining.OPTION)) {
+            System.exit(CdsTraining.run()); // bin/dataload's, once after a build
+        }
         if (java.util.Arrays.asList(args).contains("--debug")) {
             System.setProperty(io.dataload.record.ConsoleLogConfigurator.DEBUG_PROPERTY, "true");
         }

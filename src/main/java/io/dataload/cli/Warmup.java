@@ -33,6 +33,8 @@ final class Warmup {
     private static final String[] MYSQL = {"com.mysql.cj.jdbc.ConnectionImpl", "com.mysql.cj.protocol.a.NativeProtocol"};
     private static String[] engineClasses = {};
     private static Thread thread;
+    /** Set by bin/dataload in the run that records the class-data archive ({@code -XX:ArchiveClassesAtExit}). */
+    static final String RECORDING = "dataload.cds.record";
     private static volatile ConcurrentLinkedQueue<Task> tasks;
 
     private Warmup() {
@@ -78,6 +80,11 @@ final class Warmup {
      * files before they wait for the warm-up).
      */
     static synchronized void start(String[] engine, boolean readers) {
+        if (Boolean.getBoolean(RECORDING)) {
+            // bin/dataload records the class-data archive in this run: what the next commands need goes in too
+            engine = concat(POOL, concat(POSTGRES, MYSQL));
+            readers = true;
+        }
         engineClasses = engine.clone();
         if (thread == null) {
             tasks = tasks(readers);
