@@ -18,6 +18,9 @@ final class CliCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Set by {@link FastPath}, which reads the command line without picocli; else from {@link #spec}. */
+    Invocation invocation;
+
     @Parameters(arity = "0..2", paramLabel = "ARG", description = "ACTIONS.json [ATTEMPT]")
     List<String> args = List.of();
 
@@ -29,11 +32,12 @@ final class CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Invocation invoked = invocation != null ? invocation : Invocation.of(spec);
         String actions = args.isEmpty() ? WrapperCommand.DEFAULT_ACTIONS : args.get(0);
         int attempt = args.size() > 1 ? WrapperCommand.attempt(spec, args.get(1)) : 1;
         RunRequest request = new RunRequest("CLILoadT", "cli", Path.of("").toAbsolutePath(), null, actions, "exec", null,
                 attempt, params.params, null, null, session.logDir, session.resume,
-                spec.commandLine().getParseResult().originalArgs()).withState(session.state);
-        return new RunConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), session.output()).run(request);
+                invoked.originalArgs()).withState(session.state);
+        return new RunConsole(invoked.io().out(), invoked.io().err(), session.output()).run(request);
     }
 }

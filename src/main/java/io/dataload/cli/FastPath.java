@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * Reads the plain command lines of {@code run} and of the database wrappers (the commands cron runs)
+ * Reads the plain command lines of {@code run}, of the database wrappers and of {@code cli} (the commands cron runs)
  * without picocli, which takes about 90 ms of a 0.4 s run to initialize itself and read the commands'
  * annotations (bench/README.md). It takes only what it is sure of: the options of these commands, each
  * as {@code --name value}, {@code --name=value} or {@code -x value}, and the positional arguments.
@@ -43,6 +43,9 @@ final class FastPath {
         String name = args[0];
         if (name.equals("run")) {
             return run(args, invocation);
+        }
+        if (name.equals("cli")) {
+            return cli(args, invocation);
         }
         Class<? extends WrapperCommand> wrapper = WRAPPERS.get(name);
         return wrapper == null ? null : wrapper(wrapper, args, invocation);
@@ -198,6 +201,27 @@ final class FastPath {
             return null;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Callable<Integer> cli(String[] args, Invocation invocation) {
+        Words words = words(args, COMMON);
+        if (words == null || words.positionals.size() > 2) {
+            return null;
+        }
+        try {
+            if (words.positionals.size() > 1 && Integer.parseInt(words.positionals.get(1).trim()) < 1) {
+                return null;
+            }
+            CliCommand command = new CliCommand();
+            command.invocation = invocation;
+            command.args = List.copyOf(words.positionals);
+            command.params = new ParamsOption();
+            command.params.params.putAll(params(words));
+            command.session = session(words);
+            return command;
+        } catch (NotPlain | NumberFormatException e) {
+            return null;
         }
     }
 

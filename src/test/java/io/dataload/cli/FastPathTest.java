@@ -50,6 +50,7 @@ class FastPathTest {
     @Test
     void theTablesAreThoseOfPicocli() {
         assertEquals(modelOptions("run"), fastOptions(FastPath.RUN));
+        assertEquals(modelOptions("cli"), fastOptions(Set.of()));
         for (String wrapper : FastPath.WRAPPERS.keySet()) {
             assertEquals(modelOptions(wrapper), fastOptions(FastPath.WRAPPER), wrapper);
             assertEquals(FastPath.WRAPPERS.get(wrapper), picocli(wrapper).commandSpec().userObject().getClass());
@@ -72,6 +73,10 @@ class FastPathTest {
             seen.put("pool", run.pool);
             seen.put("sla", run.sla);
             session(seen, run.session);
+        } else if (command instanceof CliCommand cli) {
+            seen.put("args", cli.args);
+            seen.put("params", cli.params.params);
+            session(seen, cli.session);
         } else {
             WrapperCommand wrapper = (WrapperCommand) command;
             seen.put("type", wrapper.getClass().getSimpleName());
@@ -107,7 +112,9 @@ class FastPathTest {
                 new String[] {"postgres", "r.yml", "a.json", "create"},
                 new String[] {"mysql", "r.yml", "a.json", "load", "orders", "2", "-q", "--host", "db1"},
                 new String[] {"redshift", "-P", "k=v", "r.yml", "a.json", "load", "", " 4 "},
-                new String[] {"snowflake", "--log-dir=l", "r.yml", "a.json"});
+                new String[] {"snowflake", "--log-dir=l", "r.yml", "a.json"},
+                new String[] {"cli"},
+                new String[] {"cli", "Checks.json", "2", "-P", "a=b", "--state", "s"});
         for (String[] line : lines) {
             Callable<Integer> fast = fast(line);
             assertNotNull(fast, String.join(" ", line));
@@ -147,6 +154,10 @@ class FastPathTest {
                 new String[] {"postgres", "r.yml", "a.json", "load", "t", "one"},
                 new String[] {"postgres", "a", "b", "c", "d", "1", "f"},
                 new String[] {"validate", "a.json", "load"},
+                new String[] {"cli", "a.json", "0"},
+                new String[] {"cli", "a.json", "1", "x"},
+                new String[] {"cli", "--host", "h"},
+                new String[] {"cli", "--db", "x", "a.json"},
                 new String[] {"--debug", "run", "a.json", "load"},
                 new String[] {});
         for (String[] line : lines) {
