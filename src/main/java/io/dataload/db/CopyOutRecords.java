@@ -17,6 +17,10 @@ import java.util.Arrays;
  * quoted only for a carriage return is unquoted: Python quotes a field for the delimiter, the quote
  * character and the characters of the line terminator, the server also for CR. Such a field is kept
  * whole in the buffer until it ends, so that its quotes can still be taken out.
+ *
+ * <p>With Python's {@code QUOTE_ALL} the server quotes every value but the timestamps ({@code
+ * FORCE_QUOTE}); a field that arrives unquoted (a timestamp, or NULL's empty field, which Python writes
+ * as {@code ""}) is quoted here.
  */
 final class CopyOutRecords extends OutputStream {
     private static final int BUFFER = 1 << 16;
@@ -35,23 +39,37 @@ final class CopyOutRecords extends OutputStream {
     private int length;
     private boolean quoted;
     private int field;
-    /** Python's line terminator is LF (else CRLF). */
+    /** LF mode (Python's line terminator is LF, quoting MINIMAL): fields quoted only for a CR are unquoted. */
     private final boolean lf;
+    /** Python's line terminator is LF (else CRLF). */
+    private final boolean lineFeed;
     /** LF mode: where the current field's opening quote is in the buffer (-1: the field is not quoted). */
     private int quoteAt = -1;
     /** LF mode: the quoted field holds what Python quotes for (the delimiter, a quote, LF). */
     private boolean pythonQuotes;
+    /** QUOTE_ALL: every field is written quoted. */
+    private final boolean quoteAll;
+    /** QUOTE_ALL: the current field arrived quoted. */
+    private boolean fieldQuoted;
+    /** Nothing of the current record has arrived yet. */
+    private boolean recordStart = true;
 
     CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp) {
         this(out, quote, delimiter, timestamp, false);
     }
 
     CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp, boolean lf) {
+        this(out, quote, delimiter, timestamp, lf, false);
+    }
+
+    CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp, boolean lf, boolean quoteAll) {
+        this.quoteAll = quoteAll;
         this.out = out;
         this.quote = quote;
         this.delimiter = delimiter;
         this.timestamp = timestamp.clone();
-        this.lf = lf;
+        this.lf = lf && !quoteAll;
+        this.lineFeed = lf;
     }
 
     @Override
@@ -63,6 +81,9 @@ final class CopyOutRecords extends OutputStream {
     public void write(byte[] bytes, int offset, int count) throws IOException {
         int i = offset;
         int end = offset + count;
+        if (count > 0) {
+            recordStart = false;
+        }
         while (i < end) {
             if (quoted) {
                 int stop = i;
@@ -100,6 +121,7 @@ final class CopyOutRecords extends OutputStream {
             byte b = bytes[stop];
             if (b == quote) {
                 spillStamp();
+                fieldQuoted = true;
                 if (lf) {
                     if (quoteAt < 0) {
                         quoteAt = length;
@@ -115,11 +137,14 @@ final class CopyOutRecords extends OutputStream {
                 field++;
             } else {
                 endField();
-                if (!lf) {
+                if (!lineFeed) {
                     appendByte((byte) '\r');
                 }
                 appendByte((byte) '\n');
                 field = 0;
+                if (stop + 1 == end) {
+                    recordStart = true;
+                }
             }
             i = stop + 1;
         }
@@ -170,6 +195,16 @@ final class CopyOutRecords extends OutputStream {
     }
 
     private void endField() throws IOException {
+        if (quoteAll) {
+            boolean wrap = !fieldQuoted;
+            fieldQuoted = false;
+            if (wrap) {
+                appendByte(quote);
+                writeStamp();
+                appendByte(quote);
+                return;
+            }
+        }
         if (quoteAt >= 0) {
             if (!pythonQuotes) {
                 // quoted by the server for a CR only: Python writes it bare
@@ -183,6 +218,11 @@ final class CopyOutRecords extends OutputStream {
                 length = 0;
             }
         }
+        writeStamp();
+    }
+
+    /** The timestamp field's text, as Python prints it. */
+    private void writeStamp() throws IOException {
         if (stampLength == 0) {
             return;
         }
@@ -211,7 +251,9 @@ final class CopyOutRecords extends OutputStream {
 
     @Override
     public void flush() throws IOException {
-        endField();
+        if (!recordStart) {
+            endField();
+        }
         out.write(buffer, 0, length);
         length = 0;
         out.flush();

@@ -18,6 +18,7 @@ import org.postgresql.PGConnection;
  * the server prints them exactly as Python's csv module would (True/False, Decimal's scientific form
  * for tiny numbers, empty strings as empty fields, the escape character escaped); timestamps are
  * fixed up in the stream ({@link CopyOutRecords}), and so are the record ends (Python's CRLF or LF).
+ * Quoting MINIMAL (Python's default) or ALL ({@code FORCE_QUOTE}, the rest quoted in the stream).
  * Used only when the dialect and column types allow
  * a byte-identical result; otherwise the caller reads a result set.
  */
@@ -38,7 +39,8 @@ final class PostgresCopyOut {
     /** The COPY statement for the query, or empty when the fast path cannot give identical bytes. */
     static Optional<Copy> statement(Connection connection, String query, CsvDialect csv) throws SQLException {
         boolean lineEnd = csv.lineTerminator().equals("\r\n") || csv.lineTerminator().equals("\n");
-        if (csv.quoting() != CsvDialect.Quoting.MINIMAL || !csv.doubleQuote() || !lineEnd
+        boolean all = csv.quoting() == CsvDialect.Quoting.ALL;
+        if ((csv.quoting() != CsvDialect.Quoting.MINIMAL && !all) || !csv.doubleQuote() || !lineEnd
                 || csv.quoteChar() > 127 || csv.delimiter() > 127 || csv.delimiter() == '\r' || csv.quoteChar() == '\r') {
             return Optional.empty();
         }
@@ -68,12 +70,21 @@ final class PostgresCopyOut {
             }
         }
         StringBuilder aliases = new StringBuilder();
+        StringBuilder selected = new StringBuilder();
+        List<String> forced = new ArrayList<>();
         for (int i = 1; i <= columns.size(); i++) {
             aliases.append(i == 1 ? "" : ", ").append('c').append(i);
+            selected.append(i == 1 ? "" : ", ").append(columns.get(i - 1)).append(" AS c").append(i);
+            if (!timestamps[i - 1]) {
+                forced.add("c" + i);
+            }
         }
-        return Optional.of(new Copy("COPY (SELECT " + String.join(", ", columns) + " FROM (" + query + ") AS q("
+        // QUOTE_ALL: the server quotes every value but the timestamps, whose text the stream fixes up and
+        // quotes, as it quotes NULL's empty field (Python writes None as "")
+        String force = all && !forced.isEmpty() ? ", FORCE_QUOTE (" + String.join(", ", forced) + ")" : "";
+        return Optional.of(new Copy("COPY (SELECT " + selected + " FROM (" + query + ") AS q("
                 + aliases + ")) TO STDOUT WITH (FORMAT csv, DELIMITER " + SqlLiteral.of(csv.delimiter())
-                + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", NULL '')", timestamps));
+                + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", NULL ''" + force + ")", timestamps));
     }
 
     /**
@@ -140,7 +151,7 @@ final class PostgresCopyOut {
     static long run(Connection connection, Copy copy, CsvDialect csv, OutputStream out)
             throws SQLException, IOException {
         CopyOutRecords records = new CopyOutRecords(out, (byte) csv.quoteChar(), (byte) csv.delimiter(), copy.timestamps(),
-                csv.lineTerminator().equals("\n"));
+                csv.lineTerminator().equals("\n"), csv.quoting() == CsvDialect.Quoting.ALL);
         long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy.sql(), records);
         records.flush();
         return rows;

@@ -49,4 +49,31 @@ class CopyOutRecordsTest {
         }
         assertEquals(python.toString(), convert(copy.toString(), 8192));
     }
+
+    /** QUOTE_ALL: the server quotes every value but the timestamps (FORCE_QUOTE); the rest is quoted here. */
+    private static final String COPY_ALL = "\"1\",2024-01-01 10:00:00,\"two\nlines, \"\"quoted\"\"\"\n"
+            + "\"2\",2024-01-01 10:00:00.5,\"\"\n"
+            + ",,\"plain\"\n"
+            + "\"4\",0044-03-15 12:00:00.25 BC,\n"
+            + "\"5\",infinity,\"a,b\"\n";
+    private static final String PYTHON_ALL = "\"1\",\"2024-01-01 10:00:00\",\"two\nlines, \"\"quoted\"\"\"\n"
+            + "\"2\",\"2024-01-01 10:00:00.500000\",\"\"\n"
+            + "\"\",\"\",\"plain\"\n"
+            + "\"4\",\"0044-03-15 12:00:00.250000\",\"\"\n"
+            + "\"5\",\"\",\"a,b\"\n";
+
+    @Test
+    void quoteAllQuotesWhatTheServerLeftBareWhateverTheChunks() throws IOException {
+        for (int chunk = 1; chunk <= COPY_ALL.length(); chunk++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            CopyOutRecords records = new CopyOutRecords(out, (byte) '"', (byte) ',', new boolean[] {false, true, false},
+                    true, true);
+            byte[] bytes = COPY_ALL.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < bytes.length; i += chunk) {
+                records.write(bytes, i, Math.min(chunk, bytes.length - i));
+            }
+            records.flush();
+            assertEquals(PYTHON_ALL, out.toString(StandardCharsets.UTF_8), "chunks of " + chunk);
+        }
+    }
 }

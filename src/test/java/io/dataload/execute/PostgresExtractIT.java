@@ -80,7 +80,7 @@ class PostgresExtractIT {
 
     /**
      * Every option combination writes the result-set path's bytes; the everyday ones (LF line ends,
-     * tab or semicolon delimiters, another quote character, an escape character) on the fast path.
+     * tab or semicolon delimiters, another quote character, an escape character, QUOTE_ALL) on the fast path.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
@@ -89,7 +89,9 @@ class PostgresExtractIT {
         "'\"delimiter\": \";\", \"lineterminator\": \"\\n\"'|true",
         "'\"quotechar\": \"\\u0027\", \"lineterminator\": \"\\n\"'|true",
         "'\"escapechar\": \"\\\\\", \"lineterminator\": \"\\n\"'|true",
-        "'\"quoting\": \"QUOTE_ALL\"'|false",
+        "'\"quoting\": \"QUOTE_ALL\"'|true",
+        "'\"quoting\": \"QUOTE_ALL\", \"lineterminator\": \"\\n\"'|true",
+        "'\"quoting\": \"QUOTE_ALL\", \"delimiter\": \"\\t\", \"escapechar\": \"\\\\\"'|true",
         "'\"quoting\": \"QUOTE_NONNUMERIC\", \"lineterminator\": \"\\n\"'|false",
         "'\"lineterminator\": \"\\r\"'|false",
     })
