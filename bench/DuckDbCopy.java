@@ -9,6 +9,8 @@ public class DuckDbCopy {
                 Statement statement = connection.createStatement()) {
             if (args[1].equals("create")) {
                 statement.execute("create table bench_logs (ts timestamp, cid integer, event varchar)");
+            } else if (args[1].equals("export")) {
+                statement.execute("copy (select ts, cid, event from bench_logs) to '" + args[2] + "' (format csv, header false)");
             } else {
                 statement.execute("copy bench_logs from '" + args[2] + "' (format csv, header false)");
             }

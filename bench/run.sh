@@ -74,14 +74,33 @@ for _ in $(seq "$rounds"); do
 done
 report "MariaDB load" "${d[@]}" -- "${r[@]}"
 
+# the MariaDB extract against the mariadb client's own export (--batch: tab-separated, no quoting)
 d=(); r=()
 for _ in $(seq "$rounds"); do
-  rm -f bench.duckdb bench.duckdb.wal; java -cp "$root/target/dataload.jar" "$here/DuckDbCopy.java" bench.duckdb create >/dev/null
+  d+=("$(timed "$dataload" run -q --db "$maria_url" load.json extract)")
+  r+=("$(timed sh -c "mariadb -h127.0.0.1 -uroot test --batch --skip-column-names -e 'select ts, cid, event from bench_logs' > extract_maria.tsv")")
+done
+report "MariaDB extract" "${d[@]}" -- "${r[@]}"
+
+# DuckDB has no client here: its reference is the same statement through JDBC in a plain JVM (bench/DuckDbCopy.java,
+# compiled once, so that the reference does not compile Java at each run)
+mkdir -p duckdb_classes
+javac -d duckdb_classes -cp "$root/target/dataload.jar" "$here/DuckDbCopy.java"
+duck() { java -cp "$root/target/dataload.jar:duckdb_classes" DuckDbCopy "$@"; }
+d=(); r=()
+for _ in $(seq "$rounds"); do
+  rm -f bench.duckdb bench.duckdb.wal; duck bench.duckdb create >/dev/null
   d+=("$(timed "$dataload" run -q --db jdbc:duckdb:bench.duckdb load.json load)")
-  rm -f bench.duckdb bench.duckdb.wal; java -cp "$root/target/dataload.jar" "$here/DuckDbCopy.java" bench.duckdb create >/dev/null
-  r+=("$(timed java -cp "$root/target/dataload.jar" "$here/DuckDbCopy.java" bench.duckdb copy logs.csv)")
+  rm -f bench.duckdb bench.duckdb.wal; duck bench.duckdb create >/dev/null
+  r+=("$(timed duck bench.duckdb copy logs.csv)")
 done
 report "DuckDB load" "${d[@]}" -- "${r[@]}"
+d=(); r=()
+for _ in $(seq "$rounds"); do
+  d+=("$(timed "$dataload" run -q --db jdbc:duckdb:bench.duckdb load.json extract)")
+  r+=("$(timed duck bench.duckdb export extract_duck.csv)")
+done
+report "DuckDB extract" "${d[@]}" -- "${r[@]}"
 
 $pg -c "truncate bench_logs"; $pg -c "\\copy bench_logs from 'logs.csv' csv"
 d=(); r=()
