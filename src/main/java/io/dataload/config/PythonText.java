@@ -163,11 +163,24 @@ public final class PythonText {
     }
 
     private static StringBuilder pad(StringBuilder out, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
+        if (value < 0) {
+            return out.append(value); // not a part of a date or time Python prints
+        }
+        int digits = 1;
+        for (int rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        for (int i = digits; i < width; i++) {
             out.append('0');
         }
-        return out.append(digits);
+        int divisor = 1;
+        for (int i = 1; i < digits; i++) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
+        return out;
     }
 
     private static String offset(ZoneOffset offset) {

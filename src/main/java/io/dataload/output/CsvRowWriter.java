@@ -18,6 +18,8 @@ final class CsvRowWriter implements RowWriter {
     private final PythonCsvWriter writer;
     private final Object[] row;
     private final boolean[] decimal;
+    /** Read as LocalDateTime: a driver's java.sql.Timestamp goes through the calendar of the JVM's zone twice. */
+    private final boolean[] localDateTime;
     private long rows;
 
     /** Writes to {@code file}, which {@link #close()} closes. */
@@ -26,20 +28,32 @@ final class CsvRowWriter implements RowWriter {
         this.writer = new PythonCsvWriter(out, csv);
         this.row = new Object[columns.count()];
         this.decimal = new boolean[columns.count()];
+        this.localDateTime = new boolean[columns.count()];
         for (int c = 0; c < columns.count(); c++) {
             decimal[c] = columns.types()[c] == Types.NUMERIC || columns.types()[c] == Types.DECIMAL;
+            localDateTime[c] = columns.types()[c] == Types.TIMESTAMP;
         }
     }
 
     @Override
     public void write(ResultSet result) throws SQLException, IOException {
         for (int c = 0; c < row.length; c++) {
-            Object value = result.getObject(c + 1);
+            Object value = localDateTime[c] ? localDateTime(result, c) : result.getObject(c + 1);
             // a driver that hands a decimal NaN over as a double: Python's Decimal prints NaN
             row[c] = decimal[c] && value instanceof Double d && d.isNaN() ? DecimalNaN.VALUE : value;
         }
         writer.writeRow(row);
         rows++;
+    }
+
+    /** The timestamp as the driver's LocalDateTime, or its usual object when it has none (from then on). */
+    private Object localDateTime(ResultSet result, int c) throws SQLException {
+        try {
+            return result.getObject(c + 1, java.time.LocalDateTime.class);
+        } catch (SQLException | RuntimeException e) {
+            localDateTime[c] = false;
+            return result.getObject(c + 1);
+        }
     }
 
     @Override

@@ -16,10 +16,38 @@ public final class PythonCsvWriter {
     private final Writer out;
     private final CsvDialect dialect;
     private final StringBuilder record = new StringBuilder(256);
+    /** The record's characters for the writer, reused (a String per row would be copied twice more). */
+    private char[] chars = new char[256];
+    /** Per ASCII character: whether Python's writer looks at it (delimiter, quote, escape, line terminator). */
+    private final boolean[] special = new boolean[128];
+    /** A special character outside ASCII (then every character is looked at). */
+    private final boolean specialBeyondAscii;
+    /** No digit and no minus sign is special: a whole number is written as it is. */
+    private final boolean digitsPlain;
 
     public PythonCsvWriter(Writer out, CsvDialect dialect) {
         this.out = out;
         this.dialect = dialect;
+        StringBuilder all = new StringBuilder().append(dialect.delimiter()).append(dialect.quoteChar())
+                .append(dialect.lineTerminator());
+        if (dialect.escapeChar() != null) {
+            all.append(dialect.escapeChar().charValue());
+        }
+        boolean beyond = false;
+        for (int i = 0; i < all.length(); i++) {
+            char c = all.charAt(i);
+            if (c < 128) {
+                special[c] = true;
+            } else {
+                beyond = true;
+            }
+        }
+        specialBeyondAscii = beyond;
+        boolean digits = !special['-'];
+        for (char c = '0'; c <= '9'; c++) {
+            digits &= !special[c];
+        }
+        digitsPlain = digits;
     }
 
     /** Writes one row; values are JDBC objects (null for SQL NULL). */
@@ -38,7 +66,20 @@ public final class PythonCsvWriter {
             record.append(dialect.quoteChar()).append(dialect.quoteChar());
         }
         record.append(dialect.lineTerminator());
-        out.append(record);
+        int length = record.length();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        record.getChars(0, length, chars, 0);
+        out.write(chars, 0, length);
+    }
+
+    private boolean isSpecial(char c) {
+        if (c < 128) {
+            return special[c];
+        }
+        return specialBeyondAscii && (c == dialect.delimiter() || c == dialect.quoteChar()
+                || (dialect.escapeChar() != null && c == dialect.escapeChar()) || dialect.lineTerminator().indexOf(c) >= 0);
     }
 
     private void appendField(Object value) throws IOException {
@@ -47,14 +88,34 @@ public final class PythonCsvWriter {
             case NONNUMERIC -> !isNumber(value);
             default -> false;
         };
+        if (digitsPlain && (value instanceof Integer || value instanceof Long)) {
+            // digits and a sign, none of them special: nothing to quote or escape
+            if (quoted) {
+                record.append(dialect.quoteChar()).append(((Number) value).longValue()).append(dialect.quoteChar());
+            } else {
+                record.append(((Number) value).longValue());
+            }
+            return;
+        }
         String text = value == null ? "" : PythonText.str(value);
+        int plain = 0;
+        while (plain < text.length() && !isSpecial(text.charAt(plain))) {
+            plain++;
+        }
+        if (plain == text.length()) {
+            // nothing to quote or escape: the text as it is
+            if (quoted) {
+                record.append(dialect.quoteChar()).append(text).append(dialect.quoteChar());
+            } else {
+                record.append(text);
+            }
+            return;
+        }
         int fieldStart = record.length();
-        for (int i = 0; i < text.length(); i++) {
+        record.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean special = c == dialect.delimiter() || c == dialect.quoteChar()
-                    || (dialect.escapeChar() != null && c == dialect.escapeChar())
-                    || dialect.lineTerminator().indexOf(c) >= 0;
-            if (special) {
+            if (isSpecial(c)) {
                 boolean escape = false;
                 if (dialect.quoting() == CsvDialect.Quoting.NONE) {
                     escape = true;

@@ -25,6 +25,16 @@ class PythonCsvWriterTest {
     }
 
     @Test
+    void aNumberHoldingTheDelimiterIsQuotedAsAnyText() throws IOException {
+        // csv.writer(f, delimiter='-').writerow([-5, 3, 'a-b', 12345678901])
+        assertEquals("\"-5\"-3-\"a-b\"-12345678901\r\n",
+                write(Map.of("delimiter", "-"), new Object[] {-5, 3, "a-b", 12345678901L}));
+        // a delimiter beyond ASCII: csv.writer(f, delimiter='\u00a6').writerow(['a\u00a6b', -1, 'c'])
+        assertEquals("\"a\u00a6b\"\u00a6-1\u00a6c\r\n",
+                write(Map.of("delimiter", "\u00a6"), new Object[] {"a\u00a6b", -1, "c"}));
+    }
+
+    @Test
     void minimalQuotingIsTheDefault() throws IOException {
         assertEquals("1,plain,\"a,b\",\"say \"\"hi\"\"\",,C:\\\\x,1.5,\r\n\"line\nbreak\", lead,#hash,\r\n",
                 write(Map.of(), ROW1, ROW2));
