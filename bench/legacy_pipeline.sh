@@ -7,13 +7,7 @@
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 root=${1:-$(dirname "$here")}
-psql -X -q -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'dl_pipe'" | grep -q 1 \
-  || psql -X -q -h 127.0.0.1 -U postgres -d postgres -c "create database dl_pipe"
-w=$(mktemp -d)
-cp -r "$here/../src/test/resources/legacy/common/." "$w/"
-cp -r "$here/../src/test/resources/legacy/postgres/." "$w/"
-mkdir -p "$w/out"
-printf 'Region: "us-west-2"\nRDS:\n  DBName: "dl_pipe"\n  DBInstanceIdentifier: "LegacyTest"\n  MasterUsername: "postgres"\n  MasterUserPassword: ""\n  Port: "5432"\n  Endpoint: "127.0.0.1"\n' > "$w/ProjectResources.yml"
+. "$here/legacy_setup.sh"
 cd "$w"
 "$root/wrappers/CLILoadT" Checks.json > /dev/null 2>&1
 for a in drop create exec proc refresh extract; do

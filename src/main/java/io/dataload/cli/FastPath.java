@@ -130,6 +130,17 @@ final class FastPath {
         return params;
     }
 
+    /** The wrappers' positional ATTEMPT at {@code index}, if given, is a whole number from 1 (else picocli says so). */
+    private static boolean attemptAt(Words words, int index) {
+        return words.positionals.size() <= index || Integer.parseInt(words.positionals.get(index).trim()) >= 1;
+    }
+
+    private static ParamsOption paramsOption(Words words) {
+        ParamsOption option = new ParamsOption();
+        option.params.putAll(params(words));
+        return option;
+    }
+
     private static SessionOptions session(Words words) {
         SessionOptions session = new SessionOptions();
         String logDir = single(words, null, "--log-dir");
@@ -157,8 +168,7 @@ final class FastPath {
             command.invocation = invocation;
             command.inputOptions = new InputOptions();
             command.inputOptions.resources = single(words, "-r", "--resources");
-            command.inputOptions.params = new ParamsOption();
-            command.inputOptions.params.params.putAll(params(words));
+            command.inputOptions.params = paramsOption(words);
             String directory = single(words, "-C", "--directory");
             command.inputOptions.directory = directory == null ? null : Path.of(directory);
             command.target = new TargetArguments();
@@ -183,18 +193,14 @@ final class FastPath {
             return null;
         }
         try {
-            if (words.positionals.size() > 4) {
-                int attempt = Integer.parseInt(words.positionals.get(4).trim());
-                if (attempt < 1) {
-                    return null;
-                }
+            if (!attemptAt(words, 4)) {
+                return null;
             }
             WrapperCommand command = type.getDeclaredConstructor().newInstance();
             command.invocation = invocation;
             command.args = List.copyOf(words.positionals);
             command.host = single(words, null, "--host");
-            command.params = new ParamsOption();
-            command.params.params.putAll(params(words));
+            command.params = paramsOption(words);
             command.session = session(words);
             return command;
         } catch (NotPlain | NumberFormatException e) {
@@ -210,14 +216,13 @@ final class FastPath {
             return null;
         }
         try {
-            if (words.positionals.size() > 1 && Integer.parseInt(words.positionals.get(1).trim()) < 1) {
+            if (!attemptAt(words, 1)) {
                 return null;
             }
             CliCommand command = new CliCommand();
             command.invocation = invocation;
             command.args = List.copyOf(words.positionals);
-            command.params = new ParamsOption();
-            command.params.params.putAll(params(words));
+            command.params = paramsOption(words);
             command.session = session(words);
             return command;
         } catch (NotPlain | NumberFormatException e) {
