@@ -39,8 +39,13 @@ final class CopyOutRecords extends OutputStream {
     private int length;
     private boolean quoted;
     private int field;
-    /** LF mode (Python's line terminator is LF, quoting MINIMAL): fields quoted only for a CR are unquoted. */
+    /**
+     * Unquote mode (Python's line terminator is LF, quoting MINIMAL; or {@code unquoteAll}): a field quoted
+     * for none of the characters Python quotes for is unquoted.
+     */
     private final boolean lf;
+    /** Python quotes for a carriage return too (its line terminator is CRLF). */
+    private final boolean crQuotes;
     /** Python's line terminator is LF (else CRLF). */
     private final boolean lineFeed;
     /** LF mode: where the current field's opening quote is in the buffer (-1: the field is not quoted). */
@@ -63,13 +68,35 @@ final class CopyOutRecords extends OutputStream {
     }
 
     CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp, boolean lf, boolean quoteAll) {
+        this(out, quote, delimiter, timestamp, lf, quoteAll, false);
+    }
+
+    /**
+     * {@code unquoteAll}: every field the writer quoted where Python would not is unquoted (DuckDB quotes a
+     * field for more than Python does: a leading {@code #}), not only those quoted for a carriage return.
+     */
+    CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp, boolean lf, boolean quoteAll,
+            boolean unquoteAll) {
         this.quoteAll = quoteAll;
+        this.crQuotes = !lf;
         this.out = out;
         this.quote = quote;
         this.delimiter = delimiter;
         this.timestamp = timestamp.clone();
-        this.lf = lf && !quoteAll;
+        this.lf = (lf || unquoteAll) && !quoteAll;
         this.lineFeed = lf;
+    }
+
+    /**
+     * Whether this stream can make Python's bytes of a database's CSV for these options: quoting MINIMAL or ALL,
+     * doubled quotes, CRLF or LF record ends, ASCII delimiter and quote (not a carriage return) and escape.
+     */
+    static boolean handles(io.dataload.config.CsvDialect csv) {
+        boolean quoting = csv.quoting() == io.dataload.config.CsvDialect.Quoting.MINIMAL
+                || csv.quoting() == io.dataload.config.CsvDialect.Quoting.ALL;
+        boolean lineEnd = csv.lineTerminator().equals("\r\n") || csv.lineTerminator().equals("\n");
+        return quoting && csv.doubleQuote() && lineEnd && csv.quoteChar() <= 127 && csv.delimiter() <= 127
+                && csv.delimiter() != '\r' && csv.quoteChar() != '\r' && (csv.escapeChar() == null || csv.escapeChar() <= 127);
     }
 
     @Override
@@ -88,7 +115,8 @@ final class CopyOutRecords extends OutputStream {
             if (quoted) {
                 int stop = i;
                 while (stop < end && bytes[stop] != quote) {
-                    if (lf && !pythonQuotes && (bytes[stop] == delimiter || bytes[stop] == '\n')) {
+                    if (lf && !pythonQuotes && (bytes[stop] == delimiter || bytes[stop] == '\n'
+                            || (crQuotes && bytes[stop] == '\r'))) {
                         pythonQuotes = true;
                     }
                     stop++;

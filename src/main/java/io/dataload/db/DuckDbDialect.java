@@ -38,6 +38,12 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public java.util.OptionalLong copyOut(Connection connection, String query, io.dataload.config.CsvDialect csv,
+            java.io.OutputStream out) throws SQLException, java.io.IOException {
+        return DuckDbCopyOut.copyOut(connection, query, csv, out);
+    }
+
+    @Override
     public String procedureCall(Connection connection, String name) throws SQLException {
         return Catalog.finds(connection, TABLE_MACRO, name)
                 ? "select * from " + name + "()"

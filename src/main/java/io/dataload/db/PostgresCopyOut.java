@@ -38,10 +38,8 @@ final class PostgresCopyOut {
 
     /** The COPY statement for the query, or empty when the fast path cannot give identical bytes. */
     static Optional<Copy> statement(Connection connection, String query, CsvDialect csv) throws SQLException {
-        boolean lineEnd = csv.lineTerminator().equals("\r\n") || csv.lineTerminator().equals("\n");
         boolean all = csv.quoting() == CsvDialect.Quoting.ALL;
-        if ((csv.quoting() != CsvDialect.Quoting.MINIMAL && !all) || !csv.doubleQuote() || !lineEnd
-                || csv.quoteChar() > 127 || csv.delimiter() > 127 || csv.delimiter() == '\r' || csv.quoteChar() == '\r') {
+        if (!CopyOutRecords.handles(csv)) {
             return Optional.empty();
         }
         List<String> columns = new ArrayList<>();

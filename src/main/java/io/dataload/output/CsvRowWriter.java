@@ -46,14 +46,19 @@ final class CsvRowWriter implements RowWriter {
         rows++;
     }
 
-    /** The timestamp as the driver's LocalDateTime, or its usual object when it has none (from then on). */
+    /**
+     * The timestamp as the driver's LocalDateTime, or its usual object when it has none (from then on) and for
+     * a year Python cannot hold (before 1, after 9999, infinity), which keeps being printed as it always was.
+     */
     private Object localDateTime(ResultSet result, int c) throws SQLException {
+        java.time.LocalDateTime value;
         try {
-            return result.getObject(c + 1, java.time.LocalDateTime.class);
+            value = result.getObject(c + 1, java.time.LocalDateTime.class);
         } catch (SQLException | RuntimeException e) {
             localDateTime[c] = false;
             return result.getObject(c + 1);
         }
+        return value == null || (value.getYear() >= 1 && value.getYear() <= 9999) ? value : result.getObject(c + 1);
     }
 
     @Override

@@ -76,4 +76,21 @@ class CopyOutRecordsTest {
             assertEquals(PYTHON_ALL, out.toString(StandardCharsets.UTF_8), "chunks of " + chunk);
         }
     }
+
+    @Test
+    void unquoteAllTakesOffTheQuotesPythonWouldNotWrite() throws IOException {
+        // DuckDB quotes a leading '#'; Python quotes for the delimiter, the quote and, with CRLF, \r and \n
+        String copy = "\"#hash\",\"a,b\",\"cr\rhere\",\"say \"\"hi\"\"\",\"two\nlines\"\n";
+        String python = "#hash,\"a,b\",\"cr\rhere\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n";
+        for (int chunk = 1; chunk <= copy.length(); chunk++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            CopyOutRecords records = new CopyOutRecords(out, (byte) '"', (byte) ',', new boolean[5], false, false, true);
+            byte[] bytes = copy.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < bytes.length; i += chunk) {
+                records.write(bytes, i, Math.min(chunk, bytes.length - i));
+            }
+            records.flush();
+            assertEquals(python, out.toString(StandardCharsets.UTF_8), "chunks of " + chunk);
+        }
+    }
 }
