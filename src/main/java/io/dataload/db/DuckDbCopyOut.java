@@ -69,10 +69,28 @@ final class DuckDbCopyOut {
             String force = all && !forced.isEmpty() ? ", FORCE_QUOTE (" + String.join(", ", forced) + ")" : "";
             long rows;
             try (Statement copy = connection.createStatement()) {
-                rows = copy.executeUpdate("COPY (SELECT " + select.get() + " FROM (" + query + ") AS q(" + aliases + ")) TO "
+                // one thread: DuckDB's parallel CSV writer keeps out-of-order batches to write them in order, and a
+                // 10M-row extract then peaked at 371 MB (one thread: 150 MB, bench/README.md); the setting is the
+                // database's, so it is put back at once
+                long threads = 0;
+                try (ResultSet setting = copy.executeQuery("SELECT current_setting('threads')")) {
+                    if (setting.next()) {
+                        threads = setting.getLong(1);
+                    }
+                }
+                if (threads > 1) {
+                    copy.execute("SET threads = 1");
+                }
+                try {
+                    rows = copy.executeUpdate("COPY (SELECT " + select.get() + " FROM (" + query + ") AS q(" + aliases + ")) TO "
                         + SqlLiteral.of(file.toString()) + " (FORMAT csv, HEADER false, DELIMITER " + SqlLiteral.of(csv.delimiter())
                         + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", ESCAPE " + SqlLiteral.of(csv.quoteChar())
                         + ", NULL ''" + force + ")");
+                } finally {
+                    if (threads > 1) {
+                        copy.execute("SET threads = " + threads);
+                    }
+                }
             }
             if (select.get().contains(OUT_OF_RANGE) && holds(file, OUT_OF_RANGE.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
                 return OptionalLong.empty();
