@@ -120,7 +120,7 @@ public final class DataLoadCommand implements Runnable {
     }
 
     /**
-     * The command line's exit code when {@link FastPath} can read it (run and the database wrappers, written
+     * The command line's exit code when {@link FastPath} can read it (run, the database wrappers and cli, written
      * plainly), else null: picocli reads it.
      */
     static Integer runFast(String[] args, Invocation invocation) {
