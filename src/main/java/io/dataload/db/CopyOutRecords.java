@@ -20,7 +20,8 @@ import java.util.Arrays;
  *
  * <p>With Python's {@code QUOTE_ALL} the server quotes every value but the timestamps ({@code
  * FORCE_QUOTE}); a field that arrives unquoted (a timestamp, or NULL's empty field, which Python writes
- * as {@code ""}) is quoted here.
+ * as {@code ""}) is quoted here. {@code QUOTE_NONNUMERIC} alike, with the numbers (and booleans, numbers
+ * to Python) left bare.
  */
 final class CopyOutRecords extends OutputStream {
     private static final int BUFFER = 1 << 16;
@@ -52,10 +53,15 @@ final class CopyOutRecords extends OutputStream {
     private int quoteAt = -1;
     /** LF mode: the quoted field holds what Python quotes for (the delimiter, a quote, LF). */
     private boolean pythonQuotes;
-    /** QUOTE_ALL: every field is written quoted. */
-    private final boolean quoteAll;
-    /** QUOTE_ALL: the current field arrived quoted. */
+    /**
+     * QUOTE_ALL and QUOTE_NONNUMERIC (else null): per column, whether a field that arrives bare is quoted (the
+     * timestamps; every column for QUOTE_ALL); an empty bare field (NULL, which Python writes as "") always is.
+     */
+    private final boolean[] quoteBare;
+    /** The current field arrived quoted. */
     private boolean fieldQuoted;
+    /** Bytes of the current field arrived bare. */
+    private boolean fieldHasBytes;
     /** Nothing of the current record has arrived yet. */
     private boolean recordStart = true;
 
@@ -68,35 +74,67 @@ final class CopyOutRecords extends OutputStream {
     }
 
     CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp, boolean lf, boolean quoteAll) {
-        this(out, quote, delimiter, timestamp, lf, quoteAll, false);
+        this(out, quote, delimiter, timestamp, lf, quoteAll ? all(timestamp.length) : null, false);
+    }
+
+    private static boolean[] all(int columns) {
+        boolean[] every = new boolean[columns];
+        java.util.Arrays.fill(every, true);
+        return every;
     }
 
     /**
-     * {@code unquoteAll}: every field the writer quoted where Python would not is unquoted (DuckDB quotes a
-     * field for more than Python does: a leading {@code #}), not only those quoted for a carriage return.
+     * {@code quoteBare}: see the field (null for QUOTE_MINIMAL). {@code unquoteAll}: every field the writer quoted
+     * where Python would not is unquoted (DuckDB quotes a field for more than Python does: a leading {@code #}),
+     * not only those quoted for a carriage return.
      */
-    CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp, boolean lf, boolean quoteAll,
+    CopyOutRecords(OutputStream out, byte quote, byte delimiter, boolean[] timestamp, boolean lf, boolean[] quoteBare,
             boolean unquoteAll) {
-        this.quoteAll = quoteAll;
+        this.quoteBare = quoteBare == null ? null : quoteBare.clone();
         this.crQuotes = !lf;
         this.out = out;
         this.quote = quote;
         this.delimiter = delimiter;
         this.timestamp = timestamp.clone();
-        this.lf = (lf || unquoteAll) && !quoteAll;
+        this.lf = (lf || unquoteAll) && quoteBare == null;
         this.lineFeed = lf;
     }
 
     /**
-     * Whether this stream can make Python's bytes of a database's CSV for these options: quoting MINIMAL or ALL,
+     * Whether this stream can make Python's bytes of a database's CSV for these options: quoting MINIMAL, ALL or NONNUMERIC,
      * doubled quotes, CRLF or LF record ends, ASCII delimiter and quote (not a carriage return) and escape.
      */
     static boolean handles(io.dataload.config.CsvDialect csv) {
-        boolean quoting = csv.quoting() == io.dataload.config.CsvDialect.Quoting.MINIMAL
-                || csv.quoting() == io.dataload.config.CsvDialect.Quoting.ALL;
+        boolean quoting = csv.quoting() != io.dataload.config.CsvDialect.Quoting.NONE;
         boolean lineEnd = csv.lineTerminator().equals("\r\n") || csv.lineTerminator().equals("\n");
         return quoting && csv.doubleQuote() && lineEnd && csv.quoteChar() <= 127 && csv.delimiter() <= 127
                 && csv.delimiter() != '\r' && csv.quoteChar() != '\r' && (csv.escapeChar() == null || csv.escapeChar() <= 127);
+    }
+
+    /**
+     * The columns (from 0) the database's writer must quote ({@code FORCE_QUOTE}) for Python's quoting: for
+     * QUOTE_ALL all but the timestamps, for QUOTE_NONNUMERIC those that are neither timestamps nor numbers
+     * ({@code numbers}: Python's numbers, booleans included), none for QUOTE_MINIMAL.
+     */
+    static java.util.List<Integer> forced(io.dataload.config.CsvDialect csv, boolean[] timestamps, boolean[] numbers) {
+        java.util.List<Integer> forced = new java.util.ArrayList<>();
+        for (int i = 0; i < timestamps.length; i++) {
+            boolean all = csv.quoting() == io.dataload.config.CsvDialect.Quoting.ALL;
+            boolean nonNumeric = csv.quoting() == io.dataload.config.CsvDialect.Quoting.NONNUMERIC && !numbers[i];
+            if (!timestamps[i] && (all || nonNumeric)) {
+                forced.add(i);
+            }
+        }
+        return forced;
+    }
+
+    /** The stream's {@code quoteBare} for these options: null for QUOTE_MINIMAL. */
+    static boolean[] quoteBare(io.dataload.config.CsvDialect csv, boolean[] timestamps) {
+        return switch (csv.quoting()) {
+            case ALL -> all(timestamps.length);
+            case NONNUMERIC -> timestamps.clone();
+            default -> null;
+        };
     }
 
     @Override
@@ -137,6 +175,9 @@ final class CopyOutRecords extends OutputStream {
                     break;
                 }
                 stop++;
+            }
+            if (stop > i) {
+                fieldHasBytes = true;
             }
             if (field < timestamp.length && timestamp[field]) {
                 appendStamp(bytes, i, stop - i);
@@ -223,9 +264,10 @@ final class CopyOutRecords extends OutputStream {
     }
 
     private void endField() throws IOException {
-        if (quoteAll) {
-            boolean wrap = !fieldQuoted;
+        if (quoteBare != null) {
+            boolean wrap = !fieldQuoted && (!fieldHasBytes || (field < quoteBare.length && quoteBare[field]));
             fieldQuoted = false;
+            fieldHasBytes = false;
             if (wrap) {
                 appendByte(quote);
                 writeStamp();

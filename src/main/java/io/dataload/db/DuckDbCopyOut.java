@@ -37,7 +37,6 @@ final class DuckDbCopyOut {
 
     static OptionalLong copyOut(Connection connection, String query, CsvDialect csv, OutputStream out)
             throws SQLException, IOException {
-        boolean all = csv.quoting() == CsvDialect.Quoting.ALL;
         if (!CopyOutRecords.handles(csv)) {
             return OptionalLong.empty();
         }
@@ -55,18 +54,16 @@ final class DuckDbCopyOut {
             return OptionalLong.empty();
         }
         boolean[] timestamps = new boolean[types.size()];
-        List<String> forced = new ArrayList<>();
+        boolean[] numbers = new boolean[types.size()];
         StringBuilder aliases = new StringBuilder();
         for (int i = 1; i <= types.size(); i++) {
             timestamps[i - 1] = types.get(i - 1).equals("TIMESTAMP");
+            numbers[i - 1] = INTEGERS.contains(types.get(i - 1)) || types.get(i - 1).equals("BOOLEAN");
             aliases.append(i == 1 ? "" : ", ").append('c').append(i);
-            if (!timestamps[i - 1]) {
-                forced.add("c" + i);
-            }
         }
         Path file = Files.createTempFile("dataload-duckdb-", ".csv");
         try {
-            String force = all && !forced.isEmpty() ? ", FORCE_QUOTE (" + String.join(", ", forced) + ")" : "";
+            String force = PostgresCopyOut.forceQuote(csv, timestamps, numbers);
             long rows;
             try (Statement copy = connection.createStatement()) {
                 // one thread: DuckDB's parallel CSV writer keeps out-of-order batches to write them in order, and a
@@ -96,7 +93,7 @@ final class DuckDbCopyOut {
                 return OptionalLong.empty();
             }
             CopyOutRecords records = new CopyOutRecords(out, (byte) csv.quoteChar(), (byte) csv.delimiter(), timestamps,
-                    csv.lineTerminator().equals("\n"), all, true);
+                    csv.lineTerminator().equals("\n"), CopyOutRecords.quoteBare(csv, timestamps), true);
             try (InputStream in = Files.newInputStream(file)) {
                 in.transferTo(records);
             }

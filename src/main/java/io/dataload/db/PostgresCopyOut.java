@@ -25,6 +25,8 @@ import org.postgresql.PGConnection;
 final class PostgresCopyOut {
     private static final Set<String> PLAIN = Set.of("int2", "int4", "int8", "oid", "date", "uuid");
     private static final Set<String> TEXT = Set.of("text", "varchar", "name");
+    /** Numbers to Python (booleans too): QUOTE_NONNUMERIC leaves them bare. */
+    private static final Set<String> NUMBERS = Set.of("int2", "int4", "int8", "oid", "numeric", "bool");
 
     private PostgresCopyOut() {
     }
@@ -33,25 +35,27 @@ final class PostgresCopyOut {
     private static final String TIMESTAMP_CHARACTERS = "0123456789-:. BCinfty";
 
     /** A COPY statement and its timestamp columns, whose text the stream fixes up ({@link CopyOutRecords}). */
-    record Copy(String sql, boolean[] timestamps) {
+    record Copy(String sql, boolean[] timestamps, boolean[] quoteBare) {
     }
 
     /** The COPY statement for the query, or empty when the fast path cannot give identical bytes. */
     static Optional<Copy> statement(Connection connection, String query, CsvDialect csv) throws SQLException {
-        boolean all = csv.quoting() == CsvDialect.Quoting.ALL;
         if (!CopyOutRecords.handles(csv)) {
             return Optional.empty();
         }
         List<String> columns = new ArrayList<>();
         boolean[] timestamps;
+        boolean[] numbers;
         try (PreparedStatement prepared = connection.prepareStatement(query)) {
             ResultSetMetaData meta = prepared.getMetaData();
             if (meta == null || meta.getColumnCount() < 2) {
                 return Optional.empty();
             }
             timestamps = new boolean[meta.getColumnCount()];
+            numbers = new boolean[meta.getColumnCount()];
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 String type = meta.getColumnTypeName(i);
+                numbers[i - 1] = NUMBERS.contains(type);
                 String expression;
                 if (type.equals("bpchar")) {
                     expression = fixedChar("q.c" + i, meta.getPrecision(i), csv);
@@ -69,20 +73,22 @@ final class PostgresCopyOut {
         }
         StringBuilder aliases = new StringBuilder();
         StringBuilder selected = new StringBuilder();
-        List<String> forced = new ArrayList<>();
         for (int i = 1; i <= columns.size(); i++) {
             aliases.append(i == 1 ? "" : ", ").append('c').append(i);
             selected.append(i == 1 ? "" : ", ").append(columns.get(i - 1)).append(" AS c").append(i);
-            if (!timestamps[i - 1]) {
-                forced.add("c" + i);
-            }
         }
-        // QUOTE_ALL: the server quotes every value but the timestamps, whose text the stream fixes up and
-        // quotes, as it quotes NULL's empty field (Python writes None as "")
-        String force = all && !forced.isEmpty() ? ", FORCE_QUOTE (" + String.join(", ", forced) + ")" : "";
+        // QUOTE_ALL, QUOTE_NONNUMERIC: the server quotes the values Python quotes but the timestamps, whose text
+        // the stream fixes up and quotes, as it quotes NULL's empty field (Python writes None as "")
         return Optional.of(new Copy("COPY (SELECT " + selected + " FROM (" + query + ") AS q("
                 + aliases + ")) TO STDOUT WITH (FORMAT csv, DELIMITER " + SqlLiteral.of(csv.delimiter())
-                + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", NULL ''" + force + ")", timestamps));
+                + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", NULL ''" + forceQuote(csv, timestamps, numbers) + ")",
+                timestamps, CopyOutRecords.quoteBare(csv, timestamps)));
+    }
+
+    /** COPY's FORCE_QUOTE option for Python's quoting, or nothing. */
+    static String forceQuote(CsvDialect csv, boolean[] timestamps, boolean[] numbers) {
+        List<String> forced = CopyOutRecords.forced(csv, timestamps, numbers).stream().map(i -> "c" + (i + 1)).toList();
+        return forced.isEmpty() ? "" : ", FORCE_QUOTE (" + String.join(", ", forced) + ")";
     }
 
     /**
@@ -149,7 +155,7 @@ final class PostgresCopyOut {
     static long run(Connection connection, Copy copy, CsvDialect csv, OutputStream out)
             throws SQLException, IOException {
         CopyOutRecords records = new CopyOutRecords(out, (byte) csv.quoteChar(), (byte) csv.delimiter(), copy.timestamps(),
-                csv.lineTerminator().equals("\n"), csv.quoting() == CsvDialect.Quoting.ALL);
+                csv.lineTerminator().equals("\n"), copy.quoteBare(), false);
         long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy.sql(), records);
         records.flush();
         return rows;

@@ -84,7 +84,7 @@ class CopyOutRecordsTest {
         String python = "#hash,\"a,b\",\"cr\rhere\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n";
         for (int chunk = 1; chunk <= copy.length(); chunk++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CopyOutRecords records = new CopyOutRecords(out, (byte) '"', (byte) ',', new boolean[5], false, false, true);
+            CopyOutRecords records = new CopyOutRecords(out, (byte) '"', (byte) ',', new boolean[5], false, null, true);
             byte[] bytes = copy.getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < bytes.length; i += chunk) {
                 records.write(bytes, i, Math.min(chunk, bytes.length - i));

@@ -74,6 +74,8 @@ class DuckDbExtractIT {
         ", \"escapechar\": \"\\\\\"",
         ", \"quoting\": \"QUOTE_ALL\"",
         ", \"quoting\": \"QUOTE_ALL\", \"lineterminator\": \"\\n\", \"delimiter\": \"|\"",
+        ", \"quoting\": \"QUOTE_NONNUMERIC\"",
+        ", \"quoting\": \"QUOTE_NONNUMERIC\", \"lineterminator\": \"\\n\", \"escapechar\": \"\\\\\"",
     })
     void theFastPathWritesTheResultSetPathsBytes(String options) throws Exception {
         String slow = extract(options, false);

@@ -80,7 +80,7 @@ class PostgresExtractIT {
 
     /**
      * Every option combination writes the result-set path's bytes; the everyday ones (LF line ends,
-     * tab or semicolon delimiters, another quote character, an escape character, QUOTE_ALL) on the fast path.
+     * tab or semicolon delimiters, another quote character, an escape character, QUOTE_ALL, QUOTE_NONNUMERIC) on the fast path.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
@@ -92,7 +92,10 @@ class PostgresExtractIT {
         "'\"quoting\": \"QUOTE_ALL\"'|true",
         "'\"quoting\": \"QUOTE_ALL\", \"lineterminator\": \"\\n\"'|true",
         "'\"quoting\": \"QUOTE_ALL\", \"delimiter\": \"\\t\", \"escapechar\": \"\\\\\"'|true",
-        "'\"quoting\": \"QUOTE_NONNUMERIC\", \"lineterminator\": \"\\n\"'|false",
+        "'\"quoting\": \"QUOTE_NONNUMERIC\", \"lineterminator\": \"\\n\"'|true",
+        "'\"quoting\": \"QUOTE_NONNUMERIC\", \"delimiter\": \";\"'|true",
+        "'\"quoting\": \"QUOTE_NONE\", \"escapechar\": \"\\\\\"'|false",
+        "'\"doublequote\": false, \"escapechar\": \"\\\\\"'|false",
         "'\"lineterminator\": \"\\r\"'|false",
     })
     void everyOptionCombinationWritesTheResultSetPathsBytes(String options, boolean native_) throws Exception {
