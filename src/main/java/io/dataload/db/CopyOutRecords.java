@@ -116,7 +116,7 @@ final class CopyOutRecords extends OutputStream {
      * QUOTE_ALL all but the timestamps, for QUOTE_NONNUMERIC those that are neither timestamps nor numbers
      * ({@code numbers}: Python's numbers, booleans included), none for QUOTE_MINIMAL.
      */
-    static java.util.List<Integer> forced(io.dataload.config.CsvDialect csv, boolean[] timestamps, boolean[] numbers) {
+    private static java.util.List<Integer> forced(io.dataload.config.CsvDialect csv, boolean[] timestamps, boolean[] numbers) {
         java.util.List<Integer> forced = new java.util.ArrayList<>();
         for (int i = 0; i < timestamps.length; i++) {
             boolean all = csv.quoting() == io.dataload.config.CsvDialect.Quoting.ALL;
@@ -126,6 +126,12 @@ final class CopyOutRecords extends OutputStream {
             }
         }
         return forced;
+    }
+
+    /** COPY's FORCE_QUOTE option for Python's quoting, naming the select list's columns c1, c2, ...; or nothing. */
+    static String forceQuote(io.dataload.config.CsvDialect csv, boolean[] timestamps, boolean[] numbers) {
+        java.util.List<String> names = forced(csv, timestamps, numbers).stream().map(i -> "c" + (i + 1)).toList();
+        return names.isEmpty() ? "" : ", FORCE_QUOTE (" + String.join(", ", names) + ")";
     }
 
     /** The stream's {@code quoteBare} for these options: null for QUOTE_MINIMAL. */

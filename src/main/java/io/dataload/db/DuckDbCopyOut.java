@@ -63,7 +63,7 @@ final class DuckDbCopyOut {
         }
         Path file = Files.createTempFile("dataload-duckdb-", ".csv");
         try {
-            String force = PostgresCopyOut.forceQuote(csv, timestamps, numbers);
+            String force = CopyOutRecords.forceQuote(csv, timestamps, numbers);
             long rows;
             try (Statement copy = connection.createStatement()) {
                 // one thread: DuckDB's parallel CSV writer keeps out-of-order batches to write them in order, and a

@@ -81,14 +81,8 @@ final class PostgresCopyOut {
         // the stream fixes up and quotes, as it quotes NULL's empty field (Python writes None as "")
         return Optional.of(new Copy("COPY (SELECT " + selected + " FROM (" + query + ") AS q("
                 + aliases + ")) TO STDOUT WITH (FORMAT csv, DELIMITER " + SqlLiteral.of(csv.delimiter())
-                + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", NULL ''" + forceQuote(csv, timestamps, numbers) + ")",
+                + ", QUOTE " + SqlLiteral.of(csv.quoteChar()) + ", NULL ''" + CopyOutRecords.forceQuote(csv, timestamps, numbers) + ")",
                 timestamps, CopyOutRecords.quoteBare(csv, timestamps)));
-    }
-
-    /** COPY's FORCE_QUOTE option for Python's quoting, or nothing. */
-    static String forceQuote(CsvDialect csv, boolean[] timestamps, boolean[] numbers) {
-        List<String> forced = CopyOutRecords.forced(csv, timestamps, numbers).stream().map(i -> "c" + (i + 1)).toList();
-        return forced.isEmpty() ? "" : ", FORCE_QUOTE (" + String.join(", ", forced) + ")";
     }
 
     /**

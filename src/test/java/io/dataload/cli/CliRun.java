@@ -35,6 +35,14 @@ public record CliRun(int exit, String out, String err) {
         return of(all.toArray(String[]::new));
     }
 
+    /** The text of the newest execution log saved under {@code dir}/logs. */
+    public static String latestLog(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("logs"))) {
+            Path log = files.filter(f -> f.toString().endsWith(".log")).max(java.util.Comparator.naturalOrder()).orElseThrow();
+            return java.nio.file.Files.readString(log);
+        }
+    }
+
     public String all() {
         return out + err;
     }

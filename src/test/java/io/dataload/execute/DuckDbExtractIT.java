@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +79,7 @@ class DuckDbExtractIT {
         String slow = extract(options, false);
         String fast = extract(options, true);
         assertEquals(slow, fast, options);
-        assertTrue(savedLog().contains("rows written by the database's own export"), "the fast path was taken: " + options);
+        assertTrue(CliRun.latestLog(dir).contains("rows written by the database's own export"), "the fast path was taken: " + options);
     }
 
     @Test
@@ -92,14 +90,7 @@ class DuckDbExtractIT {
         String slow = extract("", false);
         String fast = extract("", true);
         assertEquals(slow, fast);
-        assertTrue(!savedLog().contains("rows written by the database's own export"), "the result set was read");
+        assertTrue(!CliRun.latestLog(dir).contains("rows written by the database's own export"), "the result set was read");
         assertTrue(fast.startsWith("1,1,plain,a,True,2024-01-31,2024-01-31 10:00:00,1\r\n"), fast);
-    }
-
-    private String savedLog() throws IOException {
-        try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
-            Path log = files.filter(f -> f.toString().endsWith(".log")).max(Comparator.naturalOrder()).orElseThrow();
-            return Files.readString(log);
-        }
     }
 }

@@ -30,6 +30,16 @@ public final class LocalServers {
         return require(url(engine), engine.equals("postgres") ? "PostgreSQL" : "MariaDB");
     }
 
+    /** Runs the statements on the local PostgreSQL (as {@link #require(String, String)}: skipped or failed without it). */
+    public static void postgres(String... statements) throws SQLException {
+        try (Connection connection = require(POSTGRES, "PostgreSQL");
+                java.sql.Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
     /** A connection to the server, or the test is skipped (failed in CI) with the reason. */
     public static Connection require(String url, String what) {
         try {

@@ -26,19 +26,13 @@ class ParallelCopyIT {
 
     @BeforeEach
     void table() throws Exception {
-        try (Connection connection = LocalServers.require(LocalServers.POSTGRES, "PostgreSQL");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists dl_parallel");
-            statement.execute("create table dl_parallel (id integer, note text)");
-        }
+        LocalServers.postgres("drop table if exists dl_parallel",
+                "create table dl_parallel (id integer, note text)");
     }
 
     @AfterEach
     void drop() throws Exception {
-        try (Connection connection = LocalServers.require(LocalServers.POSTGRES, "PostgreSQL");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists dl_parallel");
-        }
+        LocalServers.postgres("drop table if exists dl_parallel");
     }
 
     /** Rows whose text holds line breaks, delimiters and doubled quotes; {@code bad} puts a non-number id on that row. */
@@ -84,10 +78,7 @@ class ParallelCopyIT {
         assertEquals(multiLine, counts[3], "quoted line breaks and doubled quotes kept");
 
         // a bad row in the last file: nothing of any stream stays
-        try (Connection connection = LocalServers.require(LocalServers.POSTGRES, "PostgreSQL");
-                Statement statement = connection.createStatement()) {
-            statement.execute("truncate dl_parallel");
-        }
+        LocalServers.postgres("truncate dl_parallel");
         write(dir.resolve("in/b.csv"), 150_000, 50_000, true, 190_000);
         CliRun bad = CliRun.run(dir, "-q", "--db", LocalServers.POSTGRES, "p.json", "load");
         assertEquals(1, bad.exit(), bad.all());

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dataload.cli.CliRun;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,24 +26,21 @@ class PostgresExtractIT {
 
     @BeforeEach
     void table() throws Exception {
-        try (Connection connection = LocalServers.require(LocalServers.POSTGRES, "PostgreSQL");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists dl_extract_it");
-            statement.execute("create table dl_extract_it (id int8, small int2, amount numeric(20,9), plain numeric,"
-                    + " name text, code varchar(10), fixed char(4), flag boolean, day date, at timestamp, u uuid)");
-            statement.execute("insert into dl_extract_it values"
-                    + " (1, 1, 1.5, 100, 'plain', 'a', 'ab', true, '2024-01-31', '2024-01-31 10:00:00', null),"
-                    + " (2, -2, 0.000000100, 0.00000001, 'comma, \"quoted\"', '', 'x', false, null, '2024-02-01 00:00:00.25', '6f1c3f8e-1d2b-4c3a-9e8f-0123456789ab'),"
-                    + " (3, null, 0, 0.000000000, E'back\\\\slash\\nnew line', null, null, null, '1999-12-31', '2024-02-01 00:00:00.000001', null),"
-                    + " (4, 0, -123456789.123456789, -0.0000001200, E'cr\\rhere', 'tab\tx', 'end ', true, '2024-02-29', '2024-02-29 23:59:59.999999', null),"
-                    + " (5, 5, null, 'NaN', '', 'x\\\\', null, false, null, null, null),"
-                    + " (6, 6, 1, 1, E'two\\nlines, \"and, quotes\"', 'q\"', 'a\"', true, '2024-03-01', '2024-03-01 00:00:00.1', null),"
-                    + " (7, 7, 1, 1, '\"', '\"\"', 'x', true, '2024-03-01', '2024-03-01 12:34:56.12345', null),"
-                    + " (8, 8, 1, 1, 'a', 'b', 'c', true, '2024-03-01', '2024-03-01 12:34:56.10', null),"
-                    + " (9, 9, 1, 1, 'a', 'b', 'c', true, '0001-01-01', '0001-01-01 00:00:00.5', null),"
-                    + " (10, 10, 1, 1, 'a', 'b', 'c', true, '9999-12-31', '9999-12-31 23:59:59.99999', null),"
-                    + " (11, 11, 1, 1, 'a', 'b', 'c', true, '2024-03-01', '2024-03-01 00:00:00.000010', null)");
-        }
+        LocalServers.postgres("drop table if exists dl_extract_it",
+                "create table dl_extract_it (id int8, small int2, amount numeric(20,9), plain numeric,"
+                        + " name text, code varchar(10), fixed char(4), flag boolean, day date, at timestamp, u uuid)",
+                "insert into dl_extract_it values"
+                        + " (1, 1, 1.5, 100, 'plain', 'a', 'ab', true, '2024-01-31', '2024-01-31 10:00:00', null),"
+                        + " (2, -2, 0.000000100, 0.00000001, 'comma, \"quoted\"', '', 'x', false, null, '2024-02-01 00:00:00.25', '6f1c3f8e-1d2b-4c3a-9e8f-0123456789ab'),"
+                        + " (3, null, 0, 0.000000000, E'back\\\\slash\\nnew line', null, null, null, '1999-12-31', '2024-02-01 00:00:00.000001', null),"
+                        + " (4, 0, -123456789.123456789, -0.0000001200, E'cr\\rhere', 'tab\tx', 'end ', true, '2024-02-29', '2024-02-29 23:59:59.999999', null),"
+                        + " (5, 5, null, 'NaN', '', 'x\\\\', null, false, null, null, null),"
+                        + " (6, 6, 1, 1, E'two\\nlines, \"and, quotes\"', 'q\"', 'a\"', true, '2024-03-01', '2024-03-01 00:00:00.1', null),"
+                        + " (7, 7, 1, 1, '\"', '\"\"', 'x', true, '2024-03-01', '2024-03-01 12:34:56.12345', null),"
+                        + " (8, 8, 1, 1, 'a', 'b', 'c', true, '2024-03-01', '2024-03-01 12:34:56.10', null),"
+                        + " (9, 9, 1, 1, 'a', 'b', 'c', true, '0001-01-01', '0001-01-01 00:00:00.5', null),"
+                        + " (10, 10, 1, 1, 'a', 'b', 'c', true, '9999-12-31', '9999-12-31 23:59:59.99999', null),"
+                        + " (11, 11, 1, 1, 'a', 'b', 'c', true, '2024-03-01', '2024-03-01 00:00:00.000010', null)");
         Files.writeString(dir.resolve("q.sql"), "select * from dl_extract_it order by id");
         Files.writeString(dir.resolve("a.json"), "{\"Tables\": [{\"name\": \"t\", \"scripts\": {"
                 + "\"extract\": {\"file\": \"q.sql\", \"tofile\": \"out.csv\"}}}]}");
@@ -70,7 +64,7 @@ class PostgresExtractIT {
         CliRun fast = CliRun.run(dir, "-q", "--db", LocalServers.POSTGRES, "a.json", "extract");
         assertEquals(0, fast.exit(), fast.all());
         assertEquals(slow, Files.readString(dir.resolve("out.csv")));
-        assertTrue(savedLog().contains("rows written by the database's own export"), "the fast path was taken");
+        assertTrue(CliRun.latestLog(dir).contains("rows written by the database's own export"), "the fast path was taken");
         assertEquals("1,1,1.500000000,100,plain,a,ab  ,True,2024-01-31,2024-01-31 10:00:00,\r\n", slow.lines()
                 .findFirst().orElseThrow() + "\r\n");
         assertTrue(slow.contains(",2024-03-01 00:00:00.100000,\r\n7,"), slow);
@@ -109,7 +103,7 @@ class PostgresExtractIT {
         CliRun fast = CliRun.run(dir, "-q", "--db", LocalServers.POSTGRES, "a.json", "extract");
         assertEquals(0, fast.exit(), fast.all());
         assertEquals(new String(slow, java.nio.charset.StandardCharsets.UTF_8), Files.readString(dir.resolve("out.csv")), options);
-        assertEquals(native_, savedLog().contains("rows written by the database's own export"), options);
+        assertEquals(native_, CliRun.latestLog(dir).contains("rows written by the database's own export"), options);
     }
 
     /** Timestamps Python cannot hold (BC, years past 9999, infinity) as the fast path prints them. */
@@ -133,13 +127,6 @@ class PostgresExtractIT {
                     Statement statement = connection.createStatement()) {
                 statement.execute("drop table if exists dl_extract_it_far");
             }
-        }
-    }
-
-    private String savedLog() throws IOException {
-        try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
-            Path log = files.filter(f -> f.toString().endsWith(".log")).max(Comparator.naturalOrder()).orElseThrow();
-            return Files.readString(log);
         }
     }
 }

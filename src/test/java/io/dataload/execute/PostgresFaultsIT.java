@@ -27,11 +27,8 @@ class PostgresFaultsIT {
 
     @BeforeEach
     void table() throws Exception {
-        try (Connection connection = LocalServers.require(LocalServers.POSTGRES, "PostgreSQL");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists dl_faults_it");
-            statement.execute("create table dl_faults_it (id int)");
-        }
+        LocalServers.postgres("drop table if exists dl_faults_it",
+                "create table dl_faults_it (id int)");
         Files.writeString(dir.resolve("slow.sql"), "insert into dl_faults_it values (1);\n"
                 + "select pg_sleep(30) /* dl_faults_it marker */;\ninsert into dl_faults_it values (2);");
     }

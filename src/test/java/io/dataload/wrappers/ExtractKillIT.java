@@ -27,13 +27,10 @@ class ExtractKillIT {
 
     @BeforeEach
     void table() throws Exception {
-        try (Connection connection = LocalServers.require(LocalServers.POSTGRES, "PostgreSQL");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists dl_extract_kill_it");
-            statement.execute("create table dl_extract_kill_it (updated_at timestamp, id int, payload text)");
-            statement.execute("insert into dl_extract_kill_it select timestamp '2026-01-01' + i * interval '1 second', i,"
-                    + " repeat('x', 50) from generate_series(1, 20000) i");
-        }
+        LocalServers.postgres("drop table if exists dl_extract_kill_it",
+                "create table dl_extract_kill_it (updated_at timestamp, id int, payload text)",
+                "insert into dl_extract_kill_it select timestamp '2026-01-01' + i * interval '1 second', i,"
+                        + " repeat('x', 50) from generate_series(1, 20000) i");
     }
 
     @AfterEach

@@ -35,11 +35,8 @@ class InterruptIT {
 
     @BeforeEach
     void project() throws Exception {
-        try (Connection connection = LocalServers.require(LocalServers.POSTGRES, "PostgreSQL");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists dl_interrupt_it");
-            statement.execute("create table dl_interrupt_it (step text)");
-        }
+        LocalServers.postgres("drop table if exists dl_interrupt_it",
+                "create table dl_interrupt_it (step text)");
         Files.writeString(dir.resolve("step.sql"), "insert into dl_interrupt_it values ('#table_name#');");
         Files.writeString(dir.resolve("slow.sql"), "insert into dl_interrupt_it values ('#table_name#');\n"
                 + "select pg_sleep(#sleep#) /* dl_interrupt_it marker */;");
